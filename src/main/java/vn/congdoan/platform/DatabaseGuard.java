@@ -4,7 +4,6 @@ import java.util.Arrays;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
-import org.springframework.boot.jdbc.autoconfigure.PropertiesJdbcConnectionDetails;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -32,7 +31,7 @@ class DatabaseGuard implements BeanFactoryPostProcessor, EnvironmentAware {
         boolean explicitConnection = Arrays.stream(
                         beanFactory.getBeanNamesForType(JdbcConnectionDetails.class, true, false))
                 .map(beanFactory::getType)
-                .anyMatch(type -> type != null && !PropertiesJdbcConnectionDetails.class.isAssignableFrom(type));
+                .anyMatch(type -> type != null && !type.getName().endsWith(".PropertiesJdbcConnectionDetails"));
         if (!explicitConnection) {
             throw new DatabaseNotConfiguredException();
         }

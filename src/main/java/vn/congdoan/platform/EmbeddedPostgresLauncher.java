@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,7 +86,7 @@ public final class EmbeddedPostgresLauncher {
 
     private static void moveAside(Path data) throws IOException {
         Path aside = data.resolveSibling(
-                "pg-incomplete-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")));
+                "pg-incomplete-" + System.currentTimeMillis());
         log.warn("Embedded PostgreSQL data directory {} was never fully initialised; moving it to {}", data, aside);
         Files.move(data, aside, StandardCopyOption.ATOMIC_MOVE);
     }

@@ -60,7 +60,7 @@ create table identity.app_user (
     enabled       boolean     not null default true,
     created_at    timestamptz not null default now(),
     version       int         not null default 0,
-    constraint app_user_username_format check (username ~ '^[a-z0-9][a-z0-9._-]{2,39}$'),
+    constraint app_user_username_format check (username ~ '^[a-z0-9][a-z0-9._-]{1,39}$'),
     constraint app_user_display_name_nfc check (display_name is nfc normalized)
 );
 create unique index app_user_username_unique on identity.app_user (username);

@@ -51,6 +51,7 @@ import vn.congdoan.shared.Text;
 class AccountService implements Accounts {
 
     static final int PAGE_SIZE = 50;
+    static final String SELF_READ = "self.read";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
@@ -259,7 +260,7 @@ class AccountService implements Accounts {
     @Override
     public long provision(ProvisionUserCommand c, Actor actor) {
         String username = c.username().strip().toLowerCase(Locale.ROOT);
-        if (!username.matches("^[a-z0-9][a-z0-9._-]{2,39}$")) {
+        if (!username.matches("^[a-z0-9][a-z0-9._-]{1,39}$")) {
             throw new BusinessException("identity.user.usernameFormat");
         }
         String password = new String(c.password());
@@ -439,7 +440,8 @@ class AccountService implements Accounts {
                 .orElseThrow(() -> new BusinessException("identity.role.unknown"))
                 .permissions();
         for (String p : permissions) {
-            if (!tree.isWithin(unitId, scope.roots(p))) {
+            // Seeing one's own record is not a power over others: anyone who manages accounts may grant it.
+            if (p.equals(SELF_READ) ? !tree.isWithin(unitId, scope.roots(MANAGE)) : !tree.isWithin(unitId, scope.roots(p))) {
                 throw new BusinessException("identity.role.aboveYours");
             }
         }

@@ -31,7 +31,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     ApiTokenAuthenticationFilter(JdbcClient jdbc, Clock clock, MessageSource messages) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.invalidToken = messages.getMessage("api.invalidToken", null, Locale.forLanguageTag("vi"));
+        this.invalidToken = messages.getMessage("api.invalidToken", null, "Invalid token", Locale.forLanguageTag("vi"));
     }
 
     static boolean hasBearer(HttpServletRequest request) {

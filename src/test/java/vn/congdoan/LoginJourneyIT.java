@@ -1,0 +1,122 @@
+package vn.congdoan;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The first journeys in real Chromium: log in, see the province, open a unit, log out; a wrong password. Skipped
+ * with a notice where no Chromium is installed, except when {@code CONGDOAN_BROWSER_TESTS=required} (CI).
+ * Screenshots land in {@code target/screenshots/}.
+ */
+@FullApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LoginJourneyIT {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("congdoan.chromium", "/usr/bin/chromium"));
+    static final Path SHOTS = Path.of("target", "screenshots");
+
+    @LocalServerPort
+    int port;
+
+    Playwright playwright;
+    Browser browser;
+
+    @BeforeAll
+    void startBrowser() throws Exception {
+        if (!Files.isExecutable(CHROMIUM)) {
+            String notice = "Chromium not found at " + CHROMIUM + ": browser journeys SKIPPED (apt-get install chromium)";
+            assertThat("required".equals(System.getenv("CONGDOAN_BROWSER_TESTS")))
+                    .as(notice + " — but CONGDOAN_BROWSER_TESTS=required")
+                    .isFalse();
+            System.err.println("NOTICE: " + notice);
+            Assumptions.abort(notice);
+        }
+        Files.createDirectories(SHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    private Page newPage(int width, int height) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
+        return context.newPage();
+    }
+
+    private void logIn(Page page, String username, String password) {
+        page.navigate("http://localhost:" + port + "/");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
+        page.getByLabel(java.util.regex.Pattern.compile("Tên đăng nhập")).fill(username);
+        page.getByLabel(java.util.regex.Pattern.compile("Mật khẩu")).fill(password);
+        page.locator("form[action='/login'] button[type=submit]").click();
+    }
+
+    @Test
+    void officerLogsInSeesTheProvinceOpensAUnitAndLogsOut() {
+        Page page = newPage(1366, 768);
+        logIn(page, "tinh", FullApplicationTest.PASSWORD);
+        assertThat(page.locator("main")).containsText("Liên đoàn Lao động tỉnh Lai Châu");
+        assertThat(page.locator("main")).containsText("Công đoàn cơ sở");
+        assertThat(page.locator("header, nav").first()).containsText("Lường Văn Tiến");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("01-home-tinh.png")).setFullPage(true));
+
+        page.locator("main a[href^='/units/']").first().click();
+        assertThat(page.locator("main table").first()).isVisible();
+        assertThat(page.locator("main")).containsText("Công đoàn xã");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("02-unit-province.png")));
+
+        page.locator("form[action='/logout'] button").first().click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login\\?logout$"));
+        assertThat(page.locator("body")).containsText("Bạn đã đăng xuất");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("03-logged-out.png")));
+        page.context().close();
+    }
+
+    @Test
+    void aWrongPasswordShowsTheVietnameseMessage() {
+        Page page = newPage(1366, 768);
+        logIn(page, "xa", "khong-dung-mat-khau");
+        assertThat(page.locator("[role=alert]").first()).containsText("Tên đăng nhập hoặc mật khẩu không đúng");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("04-wrong-password.png")));
+        page.context().close();
+    }
+
+    @Test
+    void theHomePageWorksAtPhoneWidth() {
+        Page page = newPage(390, 844);
+        logIn(page, "cs1", FullApplicationTest.PASSWORD);
+        assertThat(page.locator("main")).containsText("Công đoàn cơ sở");
+        Object overflow = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        assertThat(overflow).as("no horizontal scrolling at phone width").isEqualTo(false);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("05-home-phone.png")).setFullPage(true));
+        page.context().close();
+    }
+}
