@@ -277,6 +277,14 @@ class AuthorizationMatrixIT {
     }
 
     private long sacrificialGrant(long userId) {
+        var existing = jdbc.sql("""
+                        select g.id from identity.role_grant g join identity.app_user u on u.id = g.user_id
+                         where u.id = :id and g.role_code = 'MEMBER' and g.org_unit_id = u.home_unit_id
+                           and g.revoked_at is null""")
+                .param("id", userId).query(Long.class).optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
         return jdbc.sql("""
                         insert into identity.role_grant (user_id, role_code, org_unit_id)
                         select id, 'MEMBER', home_unit_id from identity.app_user where id = :id returning id""")
