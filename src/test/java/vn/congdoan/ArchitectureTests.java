@@ -21,23 +21,35 @@ class ArchitectureTests {
 
     @Test
     void webClassesArePackagePrivate() {
-        classes().that().resideInAPackage("vn.congdoan..web..").and().areTopLevelClasses()
-                .should().notHaveModifier(JavaModifier.PUBLIC)
+        classes()
+                .that()
+                .resideInAPackage("vn.congdoan..web..")
+                .and()
+                .areTopLevelClasses()
+                .should()
+                .notHaveModifier(JavaModifier.PUBLIC)
                 .because("controllers are adapters, never an API for other code")
                 .check(classes);
     }
 
     @Test
     void nothingOutsideWebDependsOnWeb() {
-        noClasses().that().resideOutsideOfPackage("vn.congdoan..web..")
-                .should().dependOnClassesThat().resideInAPackage("vn.congdoan..web..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("vn.congdoan..web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("vn.congdoan..web..")
                 .check(classes);
     }
 
     @Test
     void noTransactionsInTheWebLayer() {
-        noClasses().that().resideInAPackage("vn.congdoan..web..")
-                .should().beAnnotatedWith(Transactional.class)
+        noClasses()
+                .that()
+                .resideInAPackage("vn.congdoan..web..")
+                .should()
+                .beAnnotatedWith(Transactional.class)
                 .because("transactions start and end in the facade")
                 .check(classes);
     }
@@ -49,31 +61,54 @@ class ArchitectureTests {
 
     @Test
     void noClassNameEndsInEvent() {
-        noClasses().should().haveSimpleNameEndingWith("Event").because("events are past-tense facts").check(classes);
+        noClasses()
+                .should()
+                .haveSimpleNameEndingWith("Event")
+                .because("events are past-tense facts")
+                .check(classes);
     }
 
     @Test
     void repositoriesAndInternalsAreNotPublicApi() {
-        classes().that().haveSimpleNameEndingWith("Repository")
-                .should().notBePublic()
+        classes()
+                .that()
+                .haveSimpleNameEndingWith("Repository")
+                .should()
+                .notBePublic()
                 .allowEmptyShould(true)
                 .check(classes);
-        classes().that().resideInAPackage("..internal..").and().areTopLevelClasses()
-                .should().notBePublic()
+        classes()
+                .that()
+                .resideInAPackage("..internal..")
+                .and()
+                .areTopLevelClasses()
+                .should()
+                .notBePublic()
                 .check(classes);
     }
 
     @Test
     void policiesStayFreeOfSpring() {
-        noClasses().that().haveSimpleNameEndingWith("Policy")
-                .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Policy")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.springframework..")
                 .check(classes);
     }
 
     @Test
     void noLegacyDateTypes() {
-        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.util.Date").check(classes);
-        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.time.LocalDateTime")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.util.Date")
+                .check(classes);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.time.LocalDateTime")
                 .because("a moment without its zone is ambiguous; use Instant or OffsetDateTime")
                 .check(classes);
     }

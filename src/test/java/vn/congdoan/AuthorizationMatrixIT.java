@@ -36,27 +36,44 @@ class AuthorizationMatrixIT {
     static final Map<String, Set<String>> ROLE_PERMISSIONS = Map.of(
             "SYSTEM_ADMIN", Set.of("org.read", "user.manage", "audit.read"),
             "FEDERATION_OFFICER",
-                    Set.of("org.read", "user.manage", "member.read", "member.write", "member.read-sensitive",
-                            "finance.read", "report.submit"),
+                    Set.of(
+                            "org.read",
+                            "user.manage",
+                            "member.read",
+                            "member.write",
+                            "member.read-sensitive",
+                            "finance.read",
+                            "report.submit"),
             "UNIT_OFFICER", Set.of("org.read", "member.read", "member.write", "finance.read", "report.submit"),
             "UNIT_ACCOUNTANT", Set.of("org.read", "finance.read", "finance.post"),
             "INSPECTOR", Set.of("org.read", "member.read", "finance.read"),
             "MEMBER", Set.of("self.read"));
 
-    enum Target { NONE, UNIT, USER, TOKEN }
+    enum Target {
+        NONE,
+        UNIT,
+        USER,
+        TOKEN
+    }
 
     /**
      * @param permission needed (null: any signed-in user; "public": anyone)
      * @param page a page (anonymous → login redirect) or API (anonymous → 401)
      * @param allowed statuses when permitted
      */
-    record Spec(String permission, Target target, boolean page, Set<Integer> allowed, Function<Call, HttpResponse<String>> call) {}
+    record Spec(
+            String permission,
+            Target target,
+            boolean page,
+            Set<Integer> allowed,
+            Function<Call, HttpResponse<String>> call) {}
 
     record Call(WebUser user, String target, String unitCode, String extra) {}
 
     record Actor(String name, String role, String unitKey) {}
 
-    record Fixture(Map<String, Long> units, Map<String, String> codes, Map<String, Long> users, Map<Long, Long> parents) {}
+    record Fixture(
+            Map<String, Long> units, Map<String, String> codes, Map<String, Long> users, Map<Long, Long> parents) {}
 
     @LocalServerPort
     int port;
@@ -94,8 +111,12 @@ class AuthorizationMatrixIT {
         units.put("A", homeOf("cs1"));
         units.put("B", homeOf("cs2"));
         Map<String, String> codes = new HashMap<>();
-        units.forEach((k, id) -> codes.put(k, jdbc.sql("select code from organisation.org_unit where id = :id")
-                .param("id", id).query(String.class).single()));
+        units.forEach((k, id) -> codes.put(
+                k,
+                jdbc.sql("select code from organisation.org_unit where id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single()));
         Map<Long, Long> parents = new HashMap<>();
         jdbc.sql("select id, parent_id from organisation.org_unit").query((java.sql.ResultSet rs) -> {
             long p = rs.getLong(2);
@@ -103,45 +124,80 @@ class AuthorizationMatrixIT {
         });
         Map<String, Long> users = new HashMap<>();
         for (String u : List.of("cs1", "cs2", "tinh", "xa")) {
-            users.put(u, jdbc.sql("select id from identity.app_user where username = :u").param("u", u).query(Long.class).single());
+            users.put(
+                    u,
+                    jdbc.sql("select id from identity.app_user where username = :u")
+                            .param("u", u)
+                            .query(Long.class)
+                            .single());
         }
         fixture = new Fixture(units, codes, users, parents);
 
-        specs.put("GET /login", new Spec("public", Target.NONE, true, Set.of(200, 302), c -> c.user().get("/login")));
-        specs.put("POST /language", new Spec("public", Target.NONE, true, Set.of(302),
-                c -> c.user().post("/language", Map.of("lang", "vi", "returnTo", "/"))));
-        specs.put("GET /", new Spec(null, Target.NONE, true, Set.of(200), c -> c.user().get("/")));
-        specs.put("GET /account", new Spec(null, Target.NONE, true, Set.of(200), c -> c.user().get("/account")));
-        specs.put("POST /account/tokens", new Spec(null, Target.NONE, true, Set.of(200),
-                c -> c.user().post("/account/tokens", Map.of("name", "matrix", "days", "1"))));
-        specs.put("POST /account/tokens/{id}/revoke", new Spec(null, Target.TOKEN, true, Set.of(302),
-                c -> c.user().post("/account/tokens/" + c.target() + "/revoke", Map.of())));
-        specs.put("GET /api/v1/me", new Spec(null, Target.NONE, false, Set.of(200), c -> c.user().get("/api/v1/me")));
-        specs.put("GET /units/{id}", new Spec("org.read", Target.UNIT, true, Set.of(200),
-                c -> c.user().get("/units/" + c.target())));
-        specs.put("GET /api/v1/org-units/{id}", new Spec("org.read", Target.UNIT, false, Set.of(200),
-                c -> c.user().get("/api/v1/org-units/" + c.target())));
-        specs.put("GET /api/v1/org-units/{id}/children", new Spec("org.read", Target.UNIT, false, Set.of(200),
-                c -> c.user().get("/api/v1/org-units/" + c.target() + "/children")));
-        specs.put("GET /admin/audit", new Spec("audit.read", Target.NONE, true, Set.of(200), c -> c.user().get("/admin/audit")));
-        specs.put("GET /admin/users", new Spec("user.manage", Target.NONE, true, Set.of(200), c -> c.user().get("/admin/users")));
-        specs.put("GET /admin/users/new", new Spec("user.manage", Target.NONE, true, Set.of(200),
-                c -> c.user().get("/admin/users/new")));
-        specs.put("POST /admin/users", new Spec("user.manage", Target.UNIT, true, Set.of(302),
-                c -> c.user().post("/admin/users", Map.of("username", "mx" + System.nanoTime() % 100000000,
-                        "displayName", "Tài khoản thử", "unitCode", c.unitCode(), "roleCode", "MEMBER",
-                        "password", "mot-cau-mat-khau-dai"))));
-        specs.put("GET /admin/users/{id}", new Spec("user.manage", Target.USER, true, Set.of(200),
-                c -> c.user().get("/admin/users/" + c.target())));
-        specs.put("POST /admin/users/{id}/grants", new Spec("user.manage", Target.USER, true, Set.of(200, 302),
-                c -> c.user().post("/admin/users/" + c.target() + "/grants",
-                        Map.of("roleCode", "MEMBER", "unitCode", c.unitCode()))));
-        specs.put("POST /admin/users/{id}/grants/{grantId}/revoke", new Spec("user.manage", Target.USER, true, Set.of(302),
-                c -> c.user().post("/admin/users/" + c.target() + "/grants/" + c.extra() + "/revoke", Map.of())));
-        specs.put("POST /admin/users/{id}/enabled", new Spec("user.manage", Target.USER, true, Set.of(302),
-                c -> c.user().post("/admin/users/" + c.target() + "/enabled",
-                        Map.of("enabled", "true", "version", String.valueOf(versionOf(Long.parseLong(c.target())))))));
-        specs.put("GET /error", new Spec("public", Target.NONE, true, Set.of(200, 404, 500, 999), c -> c.user().get("/error")));
+        specs.put("GET /login", new Spec("public", Target.NONE, true, Set.of(200, 302), c -> c.user()
+                .get("/login")));
+        specs.put("POST /language", new Spec("public", Target.NONE, true, Set.of(302), c -> c.user()
+                .post("/language", Map.of("lang", "vi", "returnTo", "/"))));
+        specs.put("GET /", new Spec(null, Target.NONE, true, Set.of(200), c -> c.user()
+                .get("/")));
+        specs.put("GET /account", new Spec(null, Target.NONE, true, Set.of(200), c -> c.user()
+                .get("/account")));
+        specs.put("POST /account/tokens", new Spec(null, Target.NONE, true, Set.of(200), c -> c.user()
+                .post("/account/tokens", Map.of("name", "matrix", "days", "1"))));
+        specs.put("POST /account/tokens/{id}/revoke", new Spec(null, Target.TOKEN, true, Set.of(302), c -> c.user()
+                .post("/account/tokens/" + c.target() + "/revoke", Map.of())));
+        specs.put("GET /api/v1/me", new Spec(null, Target.NONE, false, Set.of(200), c -> c.user()
+                .get("/api/v1/me")));
+        specs.put("GET /units/{id}", new Spec("org.read", Target.UNIT, true, Set.of(200), c -> c.user()
+                .get("/units/" + c.target())));
+        specs.put("GET /api/v1/org-units/{id}", new Spec("org.read", Target.UNIT, false, Set.of(200), c -> c.user()
+                .get("/api/v1/org-units/" + c.target())));
+        specs.put(
+                "GET /api/v1/org-units/{id}/children",
+                new Spec("org.read", Target.UNIT, false, Set.of(200), c -> c.user()
+                        .get("/api/v1/org-units/" + c.target() + "/children")));
+        specs.put("GET /admin/audit", new Spec("audit.read", Target.NONE, true, Set.of(200), c -> c.user()
+                .get("/admin/audit")));
+        specs.put("GET /admin/users", new Spec("user.manage", Target.NONE, true, Set.of(200), c -> c.user()
+                .get("/admin/users")));
+        specs.put("GET /admin/users/new", new Spec("user.manage", Target.NONE, true, Set.of(200), c -> c.user()
+                .get("/admin/users/new")));
+        specs.put("POST /admin/users", new Spec("user.manage", Target.UNIT, true, Set.of(302), c -> c.user()
+                .post(
+                        "/admin/users",
+                        Map.of(
+                                "username",
+                                "mx" + System.nanoTime() % 100000000,
+                                "displayName",
+                                "Tài khoản thử",
+                                "unitCode",
+                                c.unitCode(),
+                                "roleCode",
+                                "MEMBER",
+                                "password",
+                                "mot-cau-mat-khau-dai"))));
+        specs.put("GET /admin/users/{id}", new Spec("user.manage", Target.USER, true, Set.of(200), c -> c.user()
+                .get("/admin/users/" + c.target())));
+        specs.put(
+                "POST /admin/users/{id}/grants",
+                new Spec("user.manage", Target.USER, true, Set.of(200, 302), c -> c.user()
+                        .post(
+                                "/admin/users/" + c.target() + "/grants",
+                                Map.of("roleCode", "MEMBER", "unitCode", c.unitCode()))));
+        specs.put(
+                "POST /admin/users/{id}/grants/{grantId}/revoke",
+                new Spec("user.manage", Target.USER, true, Set.of(302), c -> c.user()
+                        .post("/admin/users/" + c.target() + "/grants/" + c.extra() + "/revoke", Map.of())));
+        specs.put(
+                "POST /admin/users/{id}/enabled", new Spec("user.manage", Target.USER, true, Set.of(302), c -> c.user()
+                        .post(
+                                "/admin/users/" + c.target() + "/enabled",
+                                Map.of(
+                                        "enabled",
+                                        "true",
+                                        "version",
+                                        String.valueOf(versionOf(Long.parseLong(c.target())))))));
+        specs.put("GET /error", new Spec("public", Target.NONE, true, Set.of(200, 404, 500, 999), c -> c.user()
+                .get("/error")));
     }
 
     @Test
@@ -150,7 +206,9 @@ class AuthorizationMatrixIT {
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             Set<String> methods = info.getMethodsCondition().getMethods().isEmpty()
                     ? Set.of("GET")
-                    : new TreeSet<>(info.getMethodsCondition().getMethods().stream().map(Enum::name).toList());
+                    : new TreeSet<>(info.getMethodsCondition().getMethods().stream()
+                            .map(Enum::name)
+                            .toList());
             for (String pattern : info.getPatternValues()) {
                 methods.forEach(m -> handlers.add(m + " " + pattern));
             }
@@ -170,14 +228,17 @@ class AuthorizationMatrixIT {
                 List<String> targets = targets(spec, actor);
                 for (String target : targets) {
                     long targetUnit = unitOfTarget(spec, target);
-                    boolean hasPermission = spec.permission() == null || "public".equals(spec.permission())
+                    boolean hasPermission = spec.permission() == null
+                            || "public".equals(spec.permission())
                             || perms.contains(spec.permission());
-                    boolean inScope = switch (spec.target()) {
-                        case NONE -> true;
-                        case TOKEN -> target.equals(targets.get(0));
-                        default -> within(targetUnit, root);
-                    };
-                    String extra = key.contains("{grantId}") ? String.valueOf(sacrificialGrant(Long.parseLong(target))) : "";
+                    boolean inScope =
+                            switch (spec.target()) {
+                                case NONE -> true;
+                                case TOKEN -> target.equals(targets.get(0));
+                                default -> within(targetUnit, root);
+                            };
+                    String extra =
+                            key.contains("{grantId}") ? String.valueOf(sacrificialGrant(Long.parseLong(target))) : "";
                     String checksumBefore = key.startsWith("POST") ? checksum() : "";
                     HttpResponse<String> r = spec.call().apply(new Call(user, target, codeOf(targetUnit), extra));
                     int expected = -1;
@@ -189,12 +250,16 @@ class AuthorizationMatrixIT {
                         ok = r.statusCode() == 403;
                     } else if (key.equals("POST /admin/users")) {
                         // Creating in a unit outside one's scope: the form answers with an error, nothing is written.
-                        ok = hasPermission ? r.statusCode() == 200 && r.body().contains("ngoài phạm vi") : r.statusCode() == 403;
+                        ok = hasPermission
+                                ? r.statusCode() == 200 && r.body().contains("ngoài phạm vi")
+                                : r.statusCode() == 403;
                     } else {
                         expected = 404;
                         ok = r.statusCode() == 404;
                     }
-                    if (!(hasPermission && inScope) && key.startsWith("POST") && !checksum().equals(checksumBefore)) {
+                    if (!(hasPermission && inScope)
+                            && key.startsWith("POST")
+                            && !checksum().equals(checksumBefore)) {
                         failures.add(actor.name() + " " + key + " target " + target + ": refused write changed data");
                     }
                     if (!ok) {
@@ -213,15 +278,27 @@ class AuthorizationMatrixIT {
         long id = jdbc.sql("""
                         insert into identity.app_user (username, display_name, password_hash, home_unit_id)
                         values ('bikhoa', 'Tài khoản bị khóa', :h, :u) returning id""")
-                .param("h", encoder.encode(FullApplicationTest.PASSWORD)).param("u", unitA).query(Long.class).single();
+                .param("h", encoder.encode(FullApplicationTest.PASSWORD))
+                .param("u", unitA)
+                .query(Long.class)
+                .single();
         jdbc.sql("insert into identity.role_grant (user_id, role_code, org_unit_id) values (:id, 'UNIT_OFFICER', :u)")
-                .param("id", id).param("u", unitA).update();
+                .param("id", id)
+                .param("u", unitA)
+                .update();
         WebUser disabled = WebUser.login(port, "bikhoa", FullApplicationTest.PASSWORD);
         WebUser tinh = WebUser.login(port, "tinh", FullApplicationTest.PASSWORD);
         int version = versionOf(id);
-        assertThat(tinh.post("/admin/users/" + id + "/enabled", Map.of("enabled", "false", "version", String.valueOf(version))).statusCode())
+        assertThat(tinh.post(
+                                "/admin/users/" + id + "/enabled",
+                                Map.of("enabled", "false", "version", String.valueOf(version)))
+                        .statusCode())
                 .isEqualTo(302);
-        assertThat(WebUser.anonymous(port).attemptLogin("bikhoa", FullApplicationTest.PASSWORD).headers().firstValue("Location").orElse(""))
+        assertThat(WebUser.anonymous(port)
+                        .attemptLogin("bikhoa", FullApplicationTest.PASSWORD)
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""))
                 .contains("error");
         List<String> failures = new ArrayList<>();
         for (WebUser who : List.of(WebUser.anonymous(port), disabled)) {
@@ -229,13 +306,18 @@ class AuthorizationMatrixIT {
                 if ("public".equals(spec.permission())) {
                     return;
                 }
-                String target = spec.target() == Target.USER ? String.valueOf(fixture.users().get("cs1"))
+                String target = spec.target() == Target.USER
+                        ? String.valueOf(fixture.users().get("cs1"))
                         : spec.target() == Target.TOKEN ? "1" : String.valueOf(unitA);
                 HttpResponse<String> r = key.startsWith("POST")
                         ? who.postWithoutCsrf(pathOf(key, target), Map.of())
                         : who.get(pathOf(key, target));
                 boolean ok = spec.page()
-                        ? r.statusCode() == 302 && r.headers().firstValue("Location").orElse("").contains("/login")
+                        ? r.statusCode() == 302
+                                        && r.headers()
+                                                .firstValue("Location")
+                                                .orElse("")
+                                                .contains("/login")
                                 || key.startsWith("POST") && r.statusCode() == 403
                         : r.statusCode() == 401 || key.startsWith("POST") && r.statusCode() == 403;
                 if (!ok) {
@@ -253,16 +335,29 @@ class AuthorizationMatrixIT {
     private List<String> targets(Spec spec, Actor actor) {
         return switch (spec.target()) {
             case NONE -> List.of("-");
-            case UNIT -> List.of("ROOT", "P", "X", "A", "B").stream().map(k -> String.valueOf(fixture.units().get(k))).toList();
-            case USER -> List.of("cs1", "cs2", "tinh", "xa").stream().map(u -> String.valueOf(fixture.users().get(u))).toList();
-            case TOKEN -> List.of(String.valueOf(tokenOf(actor.name())), String.valueOf(tokenOf("cs2".equals(actor.name()) ? "cs1" : "cs2")));
+            case UNIT ->
+                List.of("ROOT", "P", "X", "A", "B").stream()
+                        .map(k -> String.valueOf(fixture.units().get(k)))
+                        .toList();
+            case USER ->
+                List.of("cs1", "cs2", "tinh", "xa").stream()
+                        .map(u -> String.valueOf(fixture.users().get(u)))
+                        .toList();
+            case TOKEN ->
+                List.of(
+                        String.valueOf(tokenOf(actor.name())),
+                        String.valueOf(tokenOf("cs2".equals(actor.name()) ? "cs1" : "cs2")));
         };
     }
 
     private long unitOfTarget(Spec spec, String target) {
         return switch (spec.target()) {
             case UNIT -> Long.parseLong(target);
-            case USER -> jdbc.sql("select home_unit_id from identity.app_user where id = :id").param("id", Long.parseLong(target)).query(Long.class).single();
+            case USER ->
+                jdbc.sql("select home_unit_id from identity.app_user where id = :id")
+                        .param("id", Long.parseLong(target))
+                        .query(Long.class)
+                        .single();
             default -> fixture.units().get("A");
         };
     }
@@ -272,31 +367,34 @@ class AuthorizationMatrixIT {
         return jdbc.sql("""
                         insert into identity.api_token (user_id, name, token_hash, token_prefix, expires_at)
                         select id, 'matrix', md5(random()::text), 'cdt_x', now() + interval '1 day'
-                          from identity.app_user where username = :u returning id""")
-                .param("u", username).query(Long.class).single();
+                          from identity.app_user where username = :u returning id""").param("u", username).query(Long.class).single();
     }
 
     private long sacrificialGrant(long userId) {
         var existing = jdbc.sql("""
                         select g.id from identity.role_grant g join identity.app_user u on u.id = g.user_id
                          where u.id = :id and g.role_code = 'MEMBER' and g.org_unit_id = u.home_unit_id
-                           and g.revoked_at is null""")
-                .param("id", userId).query(Long.class).optional();
+                           and g.revoked_at is null""").param("id", userId).query(Long.class).optional();
         if (existing.isPresent()) {
             return existing.get();
         }
         return jdbc.sql("""
                         insert into identity.role_grant (user_id, role_code, org_unit_id)
-                        select id, 'MEMBER', home_unit_id from identity.app_user where id = :id returning id""")
-                .param("id", userId).query(Long.class).single();
+                        select id, 'MEMBER', home_unit_id from identity.app_user where id = :id returning id""").param("id", userId).query(Long.class).single();
     }
 
     private int versionOf(long userId) {
-        return jdbc.sql("select version from identity.app_user where id = :id").param("id", userId).query(Integer.class).single();
+        return jdbc.sql("select version from identity.app_user where id = :id")
+                .param("id", userId)
+                .query(Integer.class)
+                .single();
     }
 
     private String codeOf(long unit) {
-        return jdbc.sql("select code from organisation.org_unit where id = :id").param("id", unit).query(String.class).single();
+        return jdbc.sql("select code from organisation.org_unit where id = :id")
+                .param("id", unit)
+                .query(String.class)
+                .single();
     }
 
     /** The oracle's subtree test: walk up the parent links. */
@@ -316,15 +414,20 @@ class AuthorizationMatrixIT {
         return jdbc.sql("""
                         select md5(coalesce((select string_agg(id || ':' || enabled || ':' || version, ',' order by id) from identity.app_user), '')
                             || coalesce((select string_agg(id || ':' || coalesce(revoked_at::text, '-'), ',' order by id) from identity.role_grant), '')
-                            || coalesce((select string_agg(id || ':' || coalesce(revoked_at::text, '-'), ',' order by id) from identity.api_token), ''))""")
-                .query(String.class).single();
+                            || coalesce((select string_agg(id || ':' || coalesce(revoked_at::text, '-'), ',' order by id) from identity.api_token), ''))""").query(String.class).single();
     }
 
     private long unitByCode(String code) {
-        return jdbc.sql("select id from organisation.org_unit where code = :c").param("c", code).query(Long.class).single();
+        return jdbc.sql("select id from organisation.org_unit where code = :c")
+                .param("c", code)
+                .query(Long.class)
+                .single();
     }
 
     private long homeOf(String username) {
-        return jdbc.sql("select home_unit_id from identity.app_user where username = :u").param("u", username).query(Long.class).single();
+        return jdbc.sql("select home_unit_id from identity.app_user where username = :u")
+                .param("u", username)
+                .query(Long.class)
+                .single();
     }
 }

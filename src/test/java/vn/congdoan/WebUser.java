@@ -50,7 +50,9 @@ public final class WebUser {
         WebUser u = new WebUser(port);
         HttpResponse<String> r = u.attemptLogin(username, password);
         assertThat(r.statusCode()).as("login of " + username).isEqualTo(302);
-        assertThat(r.headers().firstValue("Location").orElse("")).as("login of " + username).doesNotContain("error");
+        assertThat(r.headers().firstValue("Location").orElse(""))
+                .as("login of " + username)
+                .doesNotContain("error");
         return u;
     }
 

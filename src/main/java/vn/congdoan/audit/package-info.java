@@ -1,6 +1,8 @@
 /** Append-only audit trail: who did what, when, from where, to which record. */
 @NullMarked
-@ApplicationModule(displayName = "Audit", allowedDependencies = {})
+@ApplicationModule(
+        displayName = "Audit",
+        allowedDependencies = {})
 package vn.congdoan.audit;
 
 import org.jspecify.annotations.NullMarked;

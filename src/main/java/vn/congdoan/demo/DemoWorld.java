@@ -4,7 +4,8 @@ package vn.congdoan.demo;
 public interface DemoWorld {
 
     /** Demo account usernames, in the order the README lists them. */
-    java.util.List<String> USERNAMES = java.util.List.of("admin", "tinh", "xa", "cs1", "cs2", "ketoan", "kiemtra", "doanvien");
+    java.util.List<String> USERNAMES =
+            java.util.List.of("admin", "tinh", "xa", "cs1", "cs2", "ketoan", "kiemtra", "doanvien");
 
     /**
      * Loads the tree and the demo accounts in one transaction, all with the given password.

@@ -1,6 +1,8 @@
 /** The union's organisation tree: units, their types and levels, subtree queries. */
 @NullMarked
-@ApplicationModule(displayName = "Organisation", allowedDependencies = {"audit"})
+@ApplicationModule(
+        displayName = "Organisation",
+        allowedDependencies = {"audit"})
 package vn.congdoan.organisation;
 
 import org.jspecify.annotations.NullMarked;

@@ -29,7 +29,9 @@ public final class EmbeddedPostgresLauncher {
         try {
             Files.createDirectories(workDir);
             Path data = Files.createTempDirectory(workDir, "pg-");
-            return builder(workDir.resolve("pg-bin"), data).setCleanDataDirectory(true).start();
+            return builder(workDir.resolve("pg-bin"), data)
+                    .setCleanDataDirectory(true)
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
         }
@@ -85,8 +87,7 @@ public final class EmbeddedPostgresLauncher {
     }
 
     private static void moveAside(Path data) throws IOException {
-        Path aside = data.resolveSibling(
-                "pg-incomplete-" + System.currentTimeMillis());
+        Path aside = data.resolveSibling("pg-incomplete-" + System.currentTimeMillis());
         log.warn("Embedded PostgreSQL data directory {} was never fully initialised; moving it to {}", data, aside);
         Files.move(data, aside, StandardCopyOption.ATOMIC_MOVE);
     }
@@ -133,8 +134,10 @@ public final class EmbeddedPostgresLauncher {
     private static boolean isPostgresOn(ProcessHandle process, Path data) {
         File cmdline = new File("/proc/" + process.pid() + "/cmdline");
         try {
-            String cmd = Files.readString(cmdline.toPath(), StandardCharsets.UTF_8).replace('\0', ' ');
-            return cmd.contains("postgres") && cmd.contains(data.toAbsolutePath().normalize().toString());
+            String cmd =
+                    Files.readString(cmdline.toPath(), StandardCharsets.UTF_8).replace('\0', ' ');
+            return cmd.contains("postgres")
+                    && cmd.contains(data.toAbsolutePath().normalize().toString());
         } catch (IOException e) {
             return process.info().command().map(c -> c.endsWith("postgres")).orElse(false);
         }

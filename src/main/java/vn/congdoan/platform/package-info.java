@@ -3,7 +3,9 @@
  * the clock, locale and error pages.
  */
 @NullMarked
-@ApplicationModule(displayName = "Platform", allowedDependencies = {})
+@ApplicationModule(
+        displayName = "Platform",
+        allowedDependencies = {})
 package vn.congdoan.platform;
 
 import org.jspecify.annotations.NullMarked;

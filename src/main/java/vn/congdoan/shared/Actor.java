@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * @param name the username (or the attempted one, for failed logins)
  * @param ip the client address, when the action came over HTTP
  */
-public record Actor(@Nullable Long userId, String name, @Nullable String ip) {
+public record Actor(
+        @Nullable Long userId, String name, @Nullable String ip) {
 
     public static Actor system() {
         return new Actor(null, "system", null);

@@ -30,8 +30,7 @@ class AuditService implements AuditTrail {
     @Override
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(AuditRecord r) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into audit.audit_entry
                             (actor_id, actor_name, action, scope_path, target_type, target_id, target_label, detail, ip)
                         values (:actorId, :actorName, :action, cast(:scope as ltree), :type, :id, :label, :detail, :ip)
@@ -54,8 +53,7 @@ class AuditService implements AuditTrail {
         String[] paths = scope.paths(READ);
         boolean atTreeRoot = Arrays.stream(paths).anyMatch(p -> !p.contains("."));
         String actor = Text.clean(f.actor());
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select id, occurred_at, actor_name, action, target_type, target_id, target_label, detail, ip
                           from audit.audit_entry
                          where (scope_path <@ cast(:roots as ltree[]) or (scope_path is null and :atRoot))

@@ -61,13 +61,19 @@ class DemoStartup {
         StringBuilder out = new StringBuilder();
         out.append("\n==================================================================\n");
         out.append(" congdoan (DEMO) — http://localhost:").append(port).append("/\n");
-        out.append(" Accounts / Tài khoản: ").append(String.join(", ", DemoWorld.USERNAMES)).append('\n');
+        out.append(" Accounts / Tài khoản: ")
+                .append(String.join(", ", DemoWorld.USERNAMES))
+                .append('\n');
         if (loaded && configuredPassword.isBlank()) {
-            out.append(" Password / Mật khẩu (printed once / chỉ in một lần): ").append(password).append('\n');
+            out.append(" Password / Mật khẩu (printed once / chỉ in một lần): ")
+                    .append(password)
+                    .append('\n');
         } else if (!configuredPassword.isBlank()) {
             out.append(" Password / Mật khẩu: CONGDOAN_DEMO_PASSWORD (as set when the data was first loaded)\n");
         } else {
-            out.append(" Password / Mật khẩu: see / xem ").append(passwordFile().toAbsolutePath()).append('\n');
+            out.append(" Password / Mật khẩu: see / xem ")
+                    .append(passwordFile().toAbsolutePath())
+                    .append('\n');
         }
         out.append("==================================================================\n");
         // Printed to the console on purpose: this is the one place a demo password may appear, never in a log file.

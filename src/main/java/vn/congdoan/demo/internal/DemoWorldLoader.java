@@ -34,7 +34,8 @@ class DemoWorldLoader implements DemoWorld {
         List<Long> ids = new ArrayList<>(nodes.size());
         for (LaiChauTree.Node n : nodes) {
             Long parent = n.parent() < 0 ? null : ids.get(n.parent());
-            ids.add(tree.create(new CreateOrgUnitCommand(parent, n.typeCode(), n.code(), n.name(), null, n.validFrom())));
+            ids.add(tree.create(
+                    new CreateOrgUnitCommand(parent, n.typeCode(), n.code(), n.name(), null, n.validFrom())));
         }
         long root = id(nodes, ids, "TLD");
         long province = id(nodes, ids, "LCU");

@@ -22,21 +22,60 @@ final class LaiChauTree {
     record Node(int parent, String typeCode, String code, String name, LocalDate validFrom) {}
 
     private static final String[][] COMMUNE_UNITS = {
-        {"Phường", "Tân Phong"}, {"Phường", "Đoàn Kết"}, {"Xã", "Than Uyên"}, {"Xã", "Tân Uyên"},
-        {"Xã", "Phong Thổ"}, {"Xã", "Sìn Hồ"}, {"Xã", "Mường Tè"}, {"Xã", "Bình Lư"}, {"Xã", "Nậm Hàng"},
+        {"Phường", "Tân Phong"},
+        {"Phường", "Đoàn Kết"},
+        {"Xã", "Than Uyên"},
+        {"Xã", "Tân Uyên"},
+        {"Xã", "Phong Thổ"},
+        {"Xã", "Sìn Hồ"},
+        {"Xã", "Mường Tè"},
+        {"Xã", "Bình Lư"},
+        {"Xã", "Nậm Hàng"},
         {"Xã", "Mường Kim"}
     };
     private static final String[] PLACES = {
-        "Tân Phong", "Đoàn Kết", "Mường Kim", "Khoen On", "Than Uyên", "Mường Than", "Pắc Ta", "Nậm Sỏ",
-        "Tân Uyên", "Mường Khoa", "Bản Bo", "Bình Lư", "Tả Lèng", "Khun Há", "Sin Suối Hồ", "Phong Thổ", "Dào San",
-        "Sì Lở Lầu", "Khổng Lào", "Tủa Sín Chải", "Sìn Hồ", "Hồng Thu", "Nậm Tăm", "Pu Sam Cáp", "Nậm Cuổi",
-        "Nậm Mạ", "Lê Lợi", "Nậm Hàng", "Mường Mô", "Hua Bum", "Pa Tần", "Bum Nưa", "Bum Tở", "Mường Tè",
-        "Thu Lũm", "Mù Cả", "Tà Tổng"
+        "Tân Phong",
+        "Đoàn Kết",
+        "Mường Kim",
+        "Khoen On",
+        "Than Uyên",
+        "Mường Than",
+        "Pắc Ta",
+        "Nậm Sỏ",
+        "Tân Uyên",
+        "Mường Khoa",
+        "Bản Bo",
+        "Bình Lư",
+        "Tả Lèng",
+        "Khun Há",
+        "Sin Suối Hồ",
+        "Phong Thổ",
+        "Dào San",
+        "Sì Lở Lầu",
+        "Khổng Lào",
+        "Tủa Sín Chải",
+        "Sìn Hồ",
+        "Hồng Thu",
+        "Nậm Tăm",
+        "Pu Sam Cáp",
+        "Nậm Cuổi",
+        "Nậm Mạ",
+        "Lê Lợi",
+        "Nậm Hàng",
+        "Mường Mô",
+        "Hua Bum",
+        "Pa Tần",
+        "Bum Nưa",
+        "Bum Tở",
+        "Mường Tè",
+        "Thu Lũm",
+        "Mù Cả",
+        "Tà Tổng"
     };
     private static final String[] SYLLABLES = {
-        "An", "Bình", "Cường", "Đại", "Đức", "Gia", "Hải", "Hòa", "Hồng", "Hưng", "Khánh", "Kim", "Lâm", "Long",
-        "Minh", "Nam", "Ngọc", "Phát", "Phú", "Phúc", "Quang", "Sơn", "Tâm", "Tân", "Thành", "Thắng", "Thịnh",
-        "Tiến", "Toàn", "Trung", "Trường", "Việt", "Vinh", "Xuân", "Hoàng", "Bảo", "Anh", "Huy", "Khang", "Lộc"
+        "An", "Bình", "Cường", "Đại", "Đức", "Gia", "Hải", "Hòa", "Hồng", "Hưng", "Khánh", "Kim", "Lâm", "Long", "Minh",
+        "Nam", "Ngọc", "Phát", "Phú", "Phúc", "Quang", "Sơn", "Tâm", "Tân", "Thành", "Thắng", "Thịnh", "Tiến", "Toàn",
+        "Trung", "Trường", "Việt", "Vinh", "Xuân", "Hoàng", "Bảo", "Anh", "Huy", "Khang", "Lộc"
     };
     private static final String[] TRADES = {
         "Xây dựng", "Thủy điện", "Chè", "Vận tải", "Khoáng sản", "Nông lâm sản", "Thương mại", "Dịch vụ",
@@ -48,12 +87,18 @@ final class LaiChauTree {
         "Hợp tác xã Nông nghiệp", "Hợp tác xã Chè", "Hợp tác xã Dịch vụ", "Hợp tác xã Vận tải", "Hợp tác xã Dược liệu"
     };
     private static final String[] INFORMAL = {
-        "Nghiệp đoàn cơ sở Lao động tự do", "Nghiệp đoàn cơ sở Buôn bán nhỏ", "Nghiệp đoàn cơ sở Xe ôm",
+        "Nghiệp đoàn cơ sở Lao động tự do",
+        "Nghiệp đoàn cơ sở Buôn bán nhỏ",
+        "Nghiệp đoàn cơ sở Xe ôm",
         "Nghiệp đoàn cơ sở Thợ xây dựng"
     };
     private static final String[] PUBLIC_SELF_FUNDED = {
-        "Trung tâm Y tế", "Bệnh viện Đa khoa", "Ban Quản lý rừng phòng hộ", "Trung tâm Dịch vụ nông nghiệp",
-        "Trường Trung cấp Nghề", "Ban Quản lý dự án"
+        "Trung tâm Y tế",
+        "Bệnh viện Đa khoa",
+        "Ban Quản lý rừng phòng hộ",
+        "Trung tâm Dịch vụ nông nghiệp",
+        "Trường Trung cấp Nghề",
+        "Ban Quản lý dự án"
     };
 
     private LaiChauTree() {}
@@ -63,13 +108,18 @@ final class LaiChauTree {
         List<Node> nodes = new ArrayList<>();
         Set<String> names = new HashSet<>();
         nodes.add(new Node(-1, "CONFEDERATION", "TLD", "Tổng Liên đoàn Lao động Việt Nam", LocalDate.of(1929, 7, 28)));
-        nodes.add(new Node(0, "PROVINCIAL_FEDERATION", "LCU", "Liên đoàn Lao động tỉnh Lai Châu", LocalDate.of(2004, 1, 1)));
+        nodes.add(new Node(
+                0, "PROVINCIAL_FEDERATION", "LCU", "Liên đoàn Lao động tỉnh Lai Châu", LocalDate.of(2004, 1, 1)));
         List<Integer> communes = new ArrayList<>();
         for (int i = 0; i < COMMUNE_UNITS.length; i++) {
             communes.add(nodes.size());
             String[] c = COMMUNE_UNITS[i];
             nodes.add(new Node(
-                    1, "COMMUNE_UNION", "LCU-X%02d".formatted(i + 1), "Công đoàn " + c[0].toLowerCase(java.util.Locale.ROOT) + " " + c[1], REFORM));
+                    1,
+                    "COMMUNE_UNION",
+                    "LCU-X%02d".formatted(i + 1),
+                    "Công đoàn " + c[0].toLowerCase(java.util.Locale.ROOT) + " " + c[1],
+                    REFORM));
         }
         for (int i = 1; i <= GRASSROOTS; i++) {
             // About one in sixteen grassroots unions stays directly under the federation (larger employers).
@@ -84,7 +134,12 @@ final class LaiChauTree {
             nodes.add(new Node(parent, "GRASSROOTS_UNION", code, name, founded));
             if (i % 25 == 3) {
                 for (int d = 1; d <= 2 + random.nextInt(3); d++) {
-                    nodes.add(new Node(index, "DEPARTMENT_UNION", code + "-BP" + d, "Công đoàn bộ phận " + department(d), founded));
+                    nodes.add(new Node(
+                            index,
+                            "DEPARTMENT_UNION",
+                            code + "-BP" + d,
+                            "Công đoàn bộ phận " + department(d),
+                            founded));
                 }
             }
             if (i % 20 == 7) {
@@ -108,11 +163,13 @@ final class LaiChauTree {
     private static String uniqueName(Random random, Set<String> taken) {
         while (true) {
             String place = PLACES[random.nextInt(PLACES.length)];
-            String brand = SYLLABLES[random.nextInt(SYLLABLES.length)] + " " + SYLLABLES[random.nextInt(SYLLABLES.length)];
+            String brand =
+                    SYLLABLES[random.nextInt(SYLLABLES.length)] + " " + SYLLABLES[random.nextInt(SYLLABLES.length)];
             int kind = random.nextInt(100);
             String employer;
             if (kind < 60) {
-                employer = FORMS[random.nextInt(FORMS.length)] + " " + TRADES[random.nextInt(TRADES.length)] + " " + brand;
+                employer =
+                        FORMS[random.nextInt(FORMS.length)] + " " + TRADES[random.nextInt(TRADES.length)] + " " + brand;
             } else if (kind < 80) {
                 employer = COOPS[random.nextInt(COOPS.length)] + " " + brand + " " + place;
             } else if (kind < 88) {

@@ -84,9 +84,7 @@ class AccountService implements Accounts {
         var account = jdbc.sql(
                         "select username, display_name, home_unit_id, enabled from identity.app_user where id = :id")
                 .param("id", userId)
-                .query((rs, n) -> new Object[] {
-                    rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4)
-                })
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4)})
                 .optional();
         if (account.isEmpty()) {
             return new AccessScope(userId, "", "", 0, Map.of(), Map.of());
@@ -94,18 +92,14 @@ class AccountService implements Accounts {
         Object[] a = account.get();
         Map<String, Set<Long>> roots = new HashMap<>();
         if ((Boolean) a[3]) {
-            jdbc.sql(
-                            """
+            jdbc.sql("""
                             select rp.permission_code, g.org_unit_id
                               from identity.role_grant g
                               join identity.role_permission rp on rp.role_code = g.role_code
                              where g.user_id = :id and g.revoked_at is null
-                            """)
-                    .param("id", userId)
-                    .query((ResultSet rs) -> {
-                        roots.computeIfAbsent(rs.getString(1), k -> new HashSet<>())
-                                .add(rs.getLong(2));
-                    });
+                            """).param("id", userId).query((ResultSet rs) -> {
+                roots.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getLong(2));
+            });
         }
         Set<Long> all = new HashSet<>();
         roots.values().forEach(all::addAll);
@@ -116,11 +110,12 @@ class AccountService implements Accounts {
     @Transactional(readOnly = true)
     public List<UserView> list(String query, int page, AccessScope scope) {
         String q = Text.clean(query);
-        String pattern = "%" + (q == null ? "" : q.toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_"))
-                + "%";
+        String pattern = "%"
+                + (q == null
+                        ? ""
+                        : q.toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_")) + "%";
         // Scope is filtered in the same SQL as the page (organisation publishes org_unit(id, path) for this).
-        List<Long> ids = jdbc.sql(
-                        """
+        List<Long> ids = jdbc.sql("""
                         select u.id from identity.app_user u
                           join organisation.org_unit h on h.id = u.home_unit_id
                          where h.path <@ cast(:roots as ltree[])
@@ -179,8 +174,8 @@ class AccountService implements Accounts {
         UserView user = get(userId, scope);
         OrgUnitView unit = unitInScope(c.unitCode(), scope);
         checkGrantable(c.roleCode(), unit.id(), scope);
-        boolean exists = user.grants().stream()
-                .anyMatch(g -> g.roleCode().equals(c.roleCode()) && g.unitId() == unit.id());
+        boolean exists =
+                user.grants().stream().anyMatch(g -> g.roleCode().equals(c.roleCode()) && g.unitId() == unit.id());
         if (exists) {
             throw new BusinessException("identity.grant.exists");
         }
@@ -201,7 +196,8 @@ class AccountService implements Accounts {
             throw new BusinessException("identity.grant.unitOutOfScope");
         }
         checkGrantable(grant.roleCode(), grant.unitId(), scope);
-        jdbc.sql("update identity.role_grant set revoked_at = now(), revoked_by = :by where id = :id and revoked_at is null")
+        jdbc.sql(
+                        "update identity.role_grant set revoked_at = now(), revoked_by = :by where id = :id and revoked_at is null")
                 .param("by", scope.userId())
                 .param("id", grantId)
                 .update();
@@ -216,8 +212,7 @@ class AccountService implements Accounts {
         if (userId == scope.userId()) {
             throw new BusinessException("identity.user.notYourself");
         }
-        int changed = jdbc.sql(
-                        """
+        int changed = jdbc.sql("""
                         update identity.app_user set enabled = :enabled, version = version + 1
                          where id = :id and version = :version
                         """)
@@ -239,21 +234,18 @@ class AccountService implements Accounts {
     @Transactional(readOnly = true)
     public List<RoleView> roles() {
         Map<String, RoleView> roles = new LinkedHashMap<>();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         select r.code, r.name, r.name_en, rp.permission_code
                           from identity.role r left join identity.role_permission rp on rp.role_code = r.code
                          order by r.sort_order, rp.permission_code
-                        """)
-                .query((ResultSet rs) -> {
-                    RoleView r = roles.computeIfAbsent(
-                            rs.getString(1),
-                            k -> new RoleView(k, rsString(rs, 2), rsString(rs, 3), new ArrayList<>()));
-                    String p = rs.getString(4);
-                    if (p != null) {
-                        r.permissions().add(p);
-                    }
-                });
+                        """).query((ResultSet rs) -> {
+            RoleView r = roles.computeIfAbsent(
+                    rs.getString(1), k -> new RoleView(k, rsString(rs, 2), rsString(rs, 3), new ArrayList<>()));
+            String p = rs.getString(4);
+            if (p != null) {
+                r.permissions().add(p);
+            }
+        });
         return List.copyOf(roles.values());
     }
 
@@ -293,8 +285,7 @@ class AccountService implements Accounts {
     @Transactional(readOnly = true)
     public List<TokenView> tokens(AccessScope scope) {
         Instant now = clock.instant();
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select id, name, token_prefix, created_at, expires_at, revoked_at, last_used_at
                           from identity.api_token where user_id = :u order by created_at desc, id desc
                         """)
@@ -328,8 +319,7 @@ class AccountService implements Accounts {
         RANDOM.nextBytes(random);
         String secret = "cdt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant expires = clock.instant().plus(Duration.ofDays(days));
-        long id = jdbc.sql(
-                        """
+        long id = jdbc.sql("""
                         insert into identity.api_token (user_id, name, token_hash, token_prefix, created_at, expires_at)
                         values (:u, :name, :hash, :prefix, :now, :expires) returning id
                         """)
@@ -379,8 +369,7 @@ class AccountService implements Accounts {
 
     @Transactional(readOnly = true)
     List<GrantView> grantsOf(long id) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select g.id, g.role_code, r.name, g.org_unit_id, g.granted_at
                           from identity.role_grant g join identity.role r on r.code = g.role_code
                          where g.user_id = :id and g.revoked_at is null
@@ -404,8 +393,7 @@ class AccountService implements Accounts {
 
     private @Nullable UserView load(long id) {
         List<GrantView> grants = grantsOf(id);
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select id, username, display_name, home_unit_id, enabled, created_at, version
                           from identity.app_user where id = :id
                         """)
@@ -441,7 +429,9 @@ class AccountService implements Accounts {
                 .permissions();
         for (String p : permissions) {
             // Seeing one's own record is not a power over others: anyone who manages accounts may grant it.
-            if (p.equals(SELF_READ) ? !tree.isWithin(unitId, scope.roots(MANAGE)) : !tree.isWithin(unitId, scope.roots(p))) {
+            if (p.equals(SELF_READ)
+                    ? !tree.isWithin(unitId, scope.roots(MANAGE))
+                    : !tree.isWithin(unitId, scope.roots(p))) {
                 throw new BusinessException("identity.role.aboveYours");
             }
         }
@@ -455,8 +445,7 @@ class AccountService implements Accounts {
     }
 
     private long insertUser(String username, String displayName, String password, long homeUnitId) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         insert into identity.app_user (username, display_name, password_hash, home_unit_id)
                         values (:u, :d, :h, :unit) returning id
                         """)
@@ -469,8 +458,7 @@ class AccountService implements Accounts {
     }
 
     private void insertGrant(long userId, String roleCode, long unitId, @Nullable Long grantedBy) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into identity.role_grant (user_id, role_code, org_unit_id, granted_by)
                         values (:u, :r, :unit, :by)
                         """)

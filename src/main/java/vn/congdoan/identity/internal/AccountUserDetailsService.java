@@ -21,7 +21,9 @@ class AccountUserDetailsService implements UserDetailsService {
         return jdbc.sql("select id, username, password_hash, enabled from identity.app_user where username = :u")
                 .param("u", username.strip().toLowerCase(Locale.ROOT))
                 .query((rs, n) -> new SignedInUser(
-                        rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
+                        rs.getLong("id"),
+                        rs.getString("username"),
+                        rs.getString("password_hash"),
                         rs.getBoolean("enabled")))
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("unknown account"));

@@ -46,10 +46,10 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String secret = request.getHeader("Authorization").substring(PREFIX.length()).strip();
+        String secret =
+                request.getHeader("Authorization").substring(PREFIX.length()).strip();
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        var user = jdbc.sql(
-                        """
+        var user = jdbc.sql("""
                         update identity.api_token t set last_used_at = :now
                           from identity.app_user u
                          where t.token_hash = :hash and u.id = t.user_id and u.enabled

@@ -25,7 +25,8 @@ class CurrentUserAdvice {
     }
 
     @ModelAttribute("me")
-    @Nullable CurrentUser me(HttpServletRequest request) {
+    @Nullable
+    CurrentUser me(HttpServletRequest request) {
         AccessScope scope = AccessScopeArgumentResolver.current(request, accounts);
         if (scope == null || scope.username().isEmpty()) {
             return null;

@@ -37,8 +37,7 @@ class LoginThrottle {
     /** When the account or the IP is blocked, until when. */
     @Transactional(readOnly = true)
     Optional<Instant> blockedUntil(String username, String ip) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select max(blocked_until) from identity.login_throttle
                          where throttle_key in (:account, :ip) and blocked_until > :now
                         """)
@@ -67,8 +66,7 @@ class LoginThrottle {
         OffsetDateTime now = now();
         OffsetDateTime windowStart = now.minus(WINDOW);
         // One statement, so two nodes counting the same key at once cannot lose a failure.
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into identity.login_throttle as t (throttle_key, failures, window_start, strikes)
                         values (:k, 1, :now, 0)
                         on conflict (throttle_key) do update set
@@ -80,8 +78,7 @@ class LoginThrottle {
                 .param("now", now)
                 .param("windowStart", windowStart)
                 .update();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         update identity.login_throttle
                            set strikes = strikes + 1, failures = 0, window_start = :now,
                                blocked_until = :now + least(:first * power(2, strikes), :max) * interval '1 second'

@@ -42,7 +42,8 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, JdbcClient jdbc, Clock clock, MessageSource messages)
             throws Exception {
-        String unauthorized = messages.getMessage("api.unauthorized", null, "Unauthorized", Locale.forLanguageTag("vi"));
+        String unauthorized =
+                messages.getMessage("api.unauthorized", null, "Unauthorized", Locale.forLanguageTag("vi"));
         String forbidden = messages.getMessage("api.forbidden", null, "Forbidden", Locale.forLanguageTag("vi"));
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())

@@ -39,7 +39,8 @@ class AccountController {
             Model model) {
         try {
             int validDays = parseDays(days);
-            model.addAttribute("created", accounts.createToken(name, validDays, scope, scope.actor(request.getRemoteAddr())));
+            model.addAttribute(
+                    "created", accounts.createToken(name, validDays, scope, scope.actor(request.getRemoteAddr())));
         } catch (BusinessException e) {
             model.addAttribute("problem", e.messageKey());
             model.addAttribute("tokenName", name);
@@ -49,8 +50,7 @@ class AccountController {
     }
 
     @PostMapping("/tokens/{id}/revoke")
-    String revokeToken(
-            @PathVariable long id, AccessScope scope, HttpServletRequest request, RedirectAttributes flash) {
+    String revokeToken(@PathVariable long id, AccessScope scope, HttpServletRequest request, RedirectAttributes flash) {
         accounts.revokeToken(id, scope, scope.actor(request.getRemoteAddr()));
         flash.addFlashAttribute("notice", "identity.token.revoked");
         return "redirect:/account";

@@ -28,8 +28,7 @@ class OrgTreeService implements OrgTree {
     // Scope is part of the query: the unit must lie under one of the caller's roots (GiST index on path).
     private static final String IN_SCOPE = " u.path <@ cast(:roots as ltree[]) ";
 
-    private static final String SELECT_VIEW =
-            """
+    private static final String SELECT_VIEW = """
             select u.id, u.parent_id, u.code, u.name, u.short_name, u.type_code, t.name as type_name,
                    t.name_en as type_name_en, u.valid_from, u.valid_to, nlevel(u.path) as depth,
                    (select count(*) from organisation.org_unit c where c.parent_id = u.id and c.valid_to is null)
@@ -68,8 +67,7 @@ class OrgTreeService implements OrgTree {
     @Override
     public List<UnitTypeCount> subtreeCounts(long id, AccessScope scope) {
         unit(id, scope);
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select t.code, t.name, t.name_en, count(*) as n
                           from organisation.org_unit u
                           join organisation.unit_type t on t.code = u.type_code
@@ -87,7 +85,8 @@ class OrgTreeService implements OrgTree {
     @Override
     public List<OrgUnitView> search(String query, String permission, AccessScope scope, int limit) {
         String q = Text.clean(query);
-        String pattern = "%" + (q == null ? "" : q.toLowerCase().replace("%", "\\%").replace("_", "\\_")) + "%";
+        String pattern =
+                "%" + (q == null ? "" : q.toLowerCase().replace("%", "\\%").replace("_", "\\_")) + "%";
         return jdbc.sql(SELECT_VIEW
                         + " where u.valid_to is null and" + IN_SCOPE
                         + " and (lower(u.code) like :q or lower(u.name) like :q)"
@@ -120,8 +119,7 @@ class OrgTreeService implements OrgTree {
         if (roots.isEmpty()) {
             return false;
         }
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select exists (select 1 from organisation.org_unit u, organisation.org_unit r
                                         where u.id = :unit and r.id = any(cast(:roots as bigint[])) and u.path <@ r.path)
                         """)
@@ -164,8 +162,7 @@ class OrgTreeService implements OrgTree {
         if (findByCode(code).isPresent()) {
             throw new BusinessException("organisation.unit.codeTaken", code);
         }
-        long id = jdbc.sql(
-                        """
+        long id = jdbc.sql("""
                         insert into organisation.org_unit (parent_id, path, type_code, code, name, short_name, valid_from)
                         values (:parent, 'pending', :type, :code, :name, :short, :from) returning id
                         """)
@@ -187,7 +184,9 @@ class OrgTreeService implements OrgTree {
 
     @Override
     public long countUnits() {
-        return jdbc.sql("select count(*) from organisation.org_unit").query(Long.class).single();
+        return jdbc.sql("select count(*) from organisation.org_unit")
+                .query(Long.class)
+                .single();
     }
 
     private static OrgUnitView view(ResultSet rs, int row) throws SQLException {
@@ -208,5 +207,4 @@ class OrgTreeService implements OrgTree {
                 rs.getInt("depth"),
                 rs.getLong("child_count"));
     }
-
 }

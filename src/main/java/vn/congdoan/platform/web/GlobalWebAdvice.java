@@ -87,9 +87,8 @@ class GlobalWebAdvice {
             return ResponseEntity.status(status).body(problem);
         }
         response.setStatus(status.value());
-        ModelAndView mav = new ModelAndView(status.is4xxClientError() && status.value() != 422
-                ? "error/" + status.value()
-                : "error/4xx");
+        ModelAndView mav = new ModelAndView(
+                status.is4xxClientError() && status.value() != 422 ? "error/" + status.value() : "error/4xx");
         mav.setStatus(status);
         mav.addObject("status", status.value());
         mav.addObject("detail", detail);
