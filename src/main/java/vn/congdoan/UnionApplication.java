@@ -31,9 +31,18 @@ public class UnionApplication {
         if (in.size() >= 2 && in.get(0).equals("admin") && in.get(1).equals("create")) {
             app.setWebApplicationType(WebApplicationType.NONE);
             out.add("--congdoan.command=admin-create");
-            out.addAll(in.subList(2, in.size()).stream()
-                    .map(a -> a.startsWith("--") ? "--congdoan.admin." + a.substring(2) : a)
-                    .toList());
+            List<String> rest = in.subList(2, in.size());
+            for (int i = 0; i < rest.size(); i++) {
+                String a = rest.get(i);
+                if (!a.startsWith("--")) {
+                    continue;
+                }
+                if (a.contains("=")) {
+                    out.add("--congdoan.admin." + a.substring(2));
+                } else if (i + 1 < rest.size() && !rest.get(i + 1).startsWith("--")) {
+                    out.add("--congdoan.admin." + a.substring(2) + "=" + rest.get(++i));
+                }
+            }
             return out.toArray(String[]::new);
         }
         for (String a : in) {
