@@ -54,6 +54,10 @@ class GlobalWebAdvice {
 
     @ModelAttribute("requestPath")
     String requestPath(HttpServletRequest request) {
+        // A page rendered as the answer to a POST has no GET address to return to after switching language.
+        if (!"GET".equals(request.getMethod())) {
+            return "/";
+        }
         String query = request.getQueryString();
         return request.getRequestURI() + (query == null ? "" : "?" + query);
     }
