@@ -11,7 +11,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The union system. {@code --demo} starts embedded PostgreSQL with demo data; {@code admin create …} runs the
- * one-time administrator command without a web server; anything else is the production server.
+ * one-time administrator command and {@code bench …} the benchmarks without a web server; anything else is the
+ * production server.
  */
 @SpringBootApplication
 @EnableScheduling
@@ -45,8 +46,44 @@ public class UnionApplication {
             }
             return out.toArray(String[]::new);
         }
+        if (!in.isEmpty() && in.get(0).equals("bench")) {
+            return bench(in, app);
+        }
         for (String a : in) {
             out.add(a.equals("--demo") ? "--congdoan.demo=true" : a);
+        }
+        return out.toArray(String[]::new);
+    }
+
+    /**
+     * {@code bench SUITE [--name value | --name=value | --flag] …}: options become {@code congdoan.bench.*};
+     * {@code --embedded} or {@code --demo} ask for a throw-away embedded database; {@code --spring.*} pass through.
+     */
+    private static String[] bench(List<String> in, SpringApplication app) {
+        app.setWebApplicationType(WebApplicationType.NONE);
+        List<String> out = new ArrayList<>();
+        out.add("--congdoan.command=bench");
+        int i = 1;
+        if (in.size() > 1 && !in.get(1).startsWith("--")) {
+            out.add("--congdoan.bench.suite=" + in.get(1));
+            i = 2;
+        }
+        for (; i < in.size(); i++) {
+            String a = in.get(i);
+            if (!a.startsWith("--")) {
+                continue;
+            }
+            if (a.equals("--embedded") || a.equals("--demo")) {
+                out.add("--congdoan.bench.embedded=true");
+            } else if (a.startsWith("--spring.")) {
+                out.add(a);
+            } else if (a.contains("=")) {
+                out.add("--congdoan.bench." + a.substring(2));
+            } else if (i + 1 < in.size() && !in.get(i + 1).startsWith("--")) {
+                out.add("--congdoan.bench." + a.substring(2) + "=" + in.get(++i));
+            } else {
+                out.add("--congdoan.bench." + a.substring(2) + "=true");
+            }
         }
         return out.toArray(String[]::new);
     }

@@ -112,6 +112,54 @@
         selection.addRange(range);
     }
 
+    /*
+     * 3. The unit tree: a toggle (button[data-tree-toggle] with aria-controls) loads the next level once through
+     * htmx (hx-trigger="click once"); afterwards the same button only shows or hides what was loaded.
+     */
+    document.addEventListener('click', function (event) {
+        var button = event.target.closest ? event.target.closest('button[data-tree-toggle]') : null;
+        if (!button || button.getAttribute('data-loaded') !== 'true') {
+            return;
+        }
+        var box = document.getElementById(button.getAttribute('aria-controls'));
+        if (!box) {
+            return;
+        }
+        var open = button.getAttribute('aria-expanded') === 'true';
+        box.hidden = open;
+        button.setAttribute('aria-expanded', open ? 'false' : 'true');
+    });
+
+    document.addEventListener('htmx:afterSwap', function (event) {
+        var target = event.detail && event.detail.target;
+        if (!target || !target.id) {
+            return;
+        }
+        var button = document.querySelector('button[data-tree-toggle][aria-controls="' + target.id + '"]');
+        if (button) {
+            button.setAttribute('data-loaded', 'true');
+            button.setAttribute('aria-expanded', 'true');
+            target.hidden = false;
+        }
+    });
+
+    /* 4. A panel loaded after the page (hx-trigger="load") that fails says so instead of "Loading…" forever. */
+    document.addEventListener('htmx:responseError', panelFailed);
+    document.addEventListener('htmx:sendError', panelFailed);
+
+    function panelFailed(event) {
+        var panel = event.detail && event.detail.elt;
+        if (!panel || !panel.hasAttribute('data-load-error')) {
+            return;
+        }
+        var status = panel.querySelector('.panel-status');
+        if (status) {
+            status.textContent = panel.getAttribute('data-load-error');
+            status.classList.remove('text-body-secondary');
+            status.classList.add('text-danger');
+        }
+    }
+
     function init() {
         drawCharts();
         enableCopyButtons();

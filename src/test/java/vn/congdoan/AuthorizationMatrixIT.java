@@ -34,7 +34,14 @@ class AuthorizationMatrixIT {
 
     /** The specification's roles (DESIGN.md §2), as the oracle knows them. */
     static final Map<String, Set<String>> ROLE_PERMISSIONS = Map.of(
-            "SYSTEM_ADMIN", Set.of("org.read", "user.manage", "audit.read"),
+            "SYSTEM_ADMIN",
+                    Set.of(
+                            "org.read",
+                            "user.manage",
+                            "audit.read",
+                            "enterprise.read",
+                            "org.restructure",
+                            "org.configure"),
             "FEDERATION_OFFICER",
                     Set.of(
                             "org.read",
@@ -43,17 +50,29 @@ class AuthorizationMatrixIT {
                             "member.write",
                             "member.read-sensitive",
                             "finance.read",
-                            "report.submit"),
-            "UNIT_OFFICER", Set.of("org.read", "member.read", "member.write", "finance.read", "report.submit"),
+                            "report.submit",
+                            "enterprise.read",
+                            "enterprise.write",
+                            "org.restructure"),
+            "UNIT_OFFICER",
+                    Set.of(
+                            "org.read",
+                            "member.read",
+                            "member.write",
+                            "finance.read",
+                            "report.submit",
+                            "enterprise.read",
+                            "enterprise.write"),
             "UNIT_ACCOUNTANT", Set.of("org.read", "finance.read", "finance.post"),
-            "INSPECTOR", Set.of("org.read", "member.read", "finance.read"),
+            "INSPECTOR", Set.of("org.read", "member.read", "finance.read", "enterprise.read"),
             "MEMBER", Set.of("self.read"));
 
     enum Target {
         NONE,
         UNIT,
         USER,
-        TOKEN
+        TOKEN,
+        ENTERPRISE
     }
 
     /**
@@ -89,6 +108,9 @@ class AuthorizationMatrixIT {
     RequestMappingHandlerMapping mappings;
 
     Fixture fixture;
+
+    /** Enterprises managed by P, by X, covered by A, covered by B (see {@link EnterpriseMatrix}). */
+    List<Long> enterpriseTargets;
 
     final List<Actor> actors = List.of(
             new Actor("admin", "SYSTEM_ADMIN", "ROOT"),
@@ -132,6 +154,7 @@ class AuthorizationMatrixIT {
                             .single());
         }
         fixture = new Fixture(units, codes, users, parents);
+        enterpriseTargets = EnterpriseMatrix.fixture(jdbc, units);
 
         specs.put("GET /login", new Spec("public", Target.NONE, true, Set.of(200, 302), c -> c.user()
                 .get("/login")));
@@ -196,6 +219,65 @@ class AuthorizationMatrixIT {
                                         "true",
                                         "version",
                                         String.valueOf(versionOf(Long.parseLong(c.target())))))));
+        EnterpriseMatrix.specs(specs, jdbc, fixture);
+        // Issue 4: the tree through time, restructuring, unit types, member counts.
+        specs.put("GET /units/{id}/children", new Spec("org.read", Target.UNIT, true, Set.of(200), c -> c.user()
+                .get("/units/" + c.target() + "/children?asOf=2024-12-31")));
+        specs.put("GET /units/search", new Spec("org.read", Target.NONE, true, Set.of(200), c -> c.user()
+                .get("/units/search?q=tan+phong")));
+        specs.put(
+                "GET /units/{id}/restructure", new Spec("org.restructure", Target.UNIT, true, Set.of(200), c -> c.user()
+                        .get("/units/" + c.target() + "/restructure?kind=RENAME")));
+        specs.put(
+                "POST /units/{id}/restructure",
+                new Spec("org.restructure", Target.UNIT, true, Set.of(200, 422), c -> c.user()
+                        .post(
+                                "/units/" + c.target() + "/restructure",
+                                Map.of(
+                                        "kind", "RENAME",
+                                        "name", "Tên thử ma trận",
+                                        "effectiveOn", "2026-11-24",
+                                        "decisionNo", "1/QĐ-TEST",
+                                        "decisionDate", "2026-11-24",
+                                        "decisionIssuer", "Ma trận",
+                                        "step", "preview"))));
+        specs.put("GET /restructure/plan", new Spec("org.restructure", Target.NONE, true, Set.of(200), c -> c.user()
+                .get("/restructure/plan")));
+        specs.put(
+                "GET /restructure/plan/template",
+                new Spec("org.restructure", Target.NONE, true, Set.of(200), c -> c.user()
+                        .get("/restructure/plan/template")));
+        specs.put("POST /restructure/plan", new Spec("org.restructure", Target.NONE, true, Set.of(422), c -> c.user()
+                .post("/restructure/plan", Map.of("step", "check"))));
+        specs.put("GET /admin/unit-types", new Spec("org.configure", Target.NONE, true, Set.of(200), c -> c.user()
+                .get("/admin/unit-types")));
+        specs.put("POST /admin/unit-types", new Spec("org.configure", Target.NONE, true, Set.of(422), c -> c.user()
+                .post("/admin/unit-types", Map.of("code", "x", "name", "", "legalLevel", "3"))));
+        specs.put(
+                "POST /admin/users/{id}/grants/{grantId}/repoint",
+                new Spec("user.manage", Target.USER, true, Set.of(302), c -> c.user()
+                        .post("/admin/users/" + c.target() + "/grants/" + c.extra() + "/repoint", Map.of())));
+        specs.put("GET /api/v1/org-units", new Spec("org.read", Target.NONE, false, Set.of(200), c -> c.user()
+                .get("/api/v1/org-units?q=lai+chau")));
+        specs.put(
+                "GET /api/v1/org-units/{id}/subtree",
+                new Spec("org.read", Target.UNIT, false, Set.of(200), c -> c.user()
+                        .get("/api/v1/org-units/" + c.target() + "/subtree?asOf=2024-12-31&limit=20")));
+        specs.put(
+                "GET /api/v1/org-units/{id}/counts", new Spec("org.read", Target.UNIT, false, Set.of(200), c -> c.user()
+                        .get("/api/v1/org-units/" + c.target() + "/counts")));
+        specs.put(
+                "GET /api/v1/org-units/{id}/history",
+                new Spec("org.read", Target.UNIT, false, Set.of(200), c -> c.user()
+                        .get("/api/v1/org-units/" + c.target() + "/history")));
+        specs.put("GET /members/subtree/{unitId}", new Spec("org.read", Target.UNIT, true, Set.of(200), c -> c.user()
+                .get("/members/subtree/" + c.target() + "?asOf=2024-12-31")));
+        specs.put("GET /members/without-unit", new Spec("member.read", Target.NONE, true, Set.of(200), c -> c.user()
+                .get("/members/without-unit")));
+        specs.put("GET /v3/api-docs", new Spec(null, Target.NONE, true, Set.of(200), c -> c.user()
+                .get("/v3/api-docs")));
+        specs.put("GET /v3/api-docs.yaml", new Spec(null, Target.NONE, true, Set.of(200), c -> c.user()
+                .get("/v3/api-docs.yaml")));
         specs.put("GET /error", new Spec("public", Target.NONE, true, Set.of(200, 404, 500, 999), c -> c.user()
                 .get("/error")));
     }
@@ -235,11 +317,14 @@ class AuthorizationMatrixIT {
                             switch (spec.target()) {
                                 case NONE -> true;
                                 case TOKEN -> target.equals(targets.get(0));
+                                case ENTERPRISE ->
+                                    EnterpriseMatrix.units(jdbc, Long.parseLong(target)).stream()
+                                            .anyMatch(u -> within(u, root));
                                 default -> within(targetUnit, root);
                             };
                     String extra =
                             key.contains("{grantId}") ? String.valueOf(sacrificialGrant(Long.parseLong(target))) : "";
-                    String checksumBefore = key.startsWith("POST") ? checksum() : "";
+                    String checksumBefore = !key.startsWith("GET") ? checksum() : "";
                     HttpResponse<String> r = spec.call().apply(new Call(user, target, codeOf(targetUnit), extra));
                     int expected = -1;
                     boolean ok;
@@ -248,6 +333,12 @@ class AuthorizationMatrixIT {
                     } else if (spec.target() == Target.NONE && !hasPermission) {
                         expected = 403;
                         ok = r.statusCode() == 403;
+                    } else if (EnterpriseMatrix.CREATES.contains(key)) {
+                        // Registering in a unit outside one's scope: the field is refused, nothing is written.
+                        ok = hasPermission
+                                ? r.statusCode() == (key.contains("/api/") ? 422 : 200)
+                                        && r.body().contains("ngoài phạm vi")
+                                : r.statusCode() == 403;
                     } else if (key.equals("POST /admin/users")) {
                         // Creating in a unit outside one's scope: the form answers with an error, nothing is written.
                         ok = hasPermission
@@ -258,7 +349,7 @@ class AuthorizationMatrixIT {
                         ok = r.statusCode() == 404;
                     }
                     if (!(hasPermission && inScope)
-                            && key.startsWith("POST")
+                            && !key.startsWith("GET")
                             && !checksum().equals(checksumBefore)) {
                         failures.add(actor.name() + " " + key + " target " + target + ": refused write changed data");
                     }
@@ -329,7 +420,10 @@ class AuthorizationMatrixIT {
     }
 
     private static String pathOf(String key, String target) {
-        return key.substring(key.indexOf(' ') + 1).replace("{id}", target).replace("{grantId}", "1");
+        return key.substring(key.indexOf(' ') + 1)
+                .replace("{id}", target)
+                .replace("{unitId}", target)
+                .replace("{grantId}", "1");
     }
 
     private List<String> targets(Spec spec, Actor actor) {
@@ -347,12 +441,15 @@ class AuthorizationMatrixIT {
                 List.of(
                         String.valueOf(tokenOf(actor.name())),
                         String.valueOf(tokenOf("cs2".equals(actor.name()) ? "cs1" : "cs2")));
+            case ENTERPRISE -> enterpriseTargets.stream().map(String::valueOf).toList();
         };
     }
 
     private long unitOfTarget(Spec spec, String target) {
         return switch (spec.target()) {
             case UNIT -> Long.parseLong(target);
+            case ENTERPRISE ->
+                EnterpriseMatrix.units(jdbc, Long.parseLong(target)).get(0);
             case USER ->
                 jdbc.sql("select home_unit_id from identity.app_user where id = :id")
                         .param("id", Long.parseLong(target))
@@ -414,7 +511,8 @@ class AuthorizationMatrixIT {
         return jdbc.sql("""
                         select md5(coalesce((select string_agg(id || ':' || enabled || ':' || version, ',' order by id) from identity.app_user), '')
                             || coalesce((select string_agg(id || ':' || coalesce(revoked_at::text, '-'), ',' order by id) from identity.role_grant), '')
-                            || coalesce((select string_agg(id || ':' || coalesce(revoked_at::text, '-'), ',' order by id) from identity.api_token), ''))""").query(String.class).single();
+                            || coalesce((select string_agg(id || ':' || coalesce(revoked_at::text, '-'), ',' order by id) from identity.api_token), '')
+                            || coalesce((select string_agg(id || ':' || version, ',' order by id) from enterprises.enterprise), ''))""").query(String.class).single();
     }
 
     private long unitByCode(String code) {

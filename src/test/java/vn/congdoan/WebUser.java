@@ -99,6 +99,61 @@ public final class WebUser {
         }
     }
 
+    /** A JSON request to the API; a signed-in browser session sends the CSRF token as a header. */
+    public HttpResponse<String> json(String method, String path, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, application/problem+json");
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        } else {
+            b.header("X-CSRF-TOKEN", csrfFrom(get("/account").body()));
+        }
+        b.method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        return sendRequest(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A GET whose body is binary (a downloaded file). */
+    public HttpResponse<byte[]> getBytes(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        return sendRequest(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A multipart form POST with one file, carrying the CSRF token as a form field. */
+    public HttpResponse<String> postFile(String path, String field, String fileName, byte[] content) {
+        String boundary = "----congdoan" + System.nanoTime();
+        String token = csrfFrom(get("/account").body());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+                + token + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n";
+        out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(120))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+                .build();
+        return sendRequest(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private <T> HttpResponse<T> sendRequest(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return http.send(request, handler);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String csrfFrom(String html) {
         Matcher m = CSRF.matcher(html);
         assertThat(m.find()).as("page carries a CSRF token").isTrue();

@@ -5,7 +5,7 @@ public interface DemoWorld {
 
     /** Demo account usernames, in the order the README lists them. */
     java.util.List<String> USERNAMES =
-            java.util.List.of("admin", "tinh", "xa", "cs1", "cs2", "ketoan", "kiemtra", "doanvien");
+            java.util.List.of("admin", "tinh", "xa", "cs1", "cs2", "ketoan", "kiemtra", "doanvien", "huyen");
 
     /**
      * Loads the tree and the demo accounts in one transaction, all with the given password.

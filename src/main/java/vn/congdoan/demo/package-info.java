@@ -1,8 +1,8 @@
-/** The synthetic demo world (Lai Châu today) and its accounts, loaded once in demo mode. */
+/** The synthetic demo world (Lai Châu in 2024, the 2025 reform, today) and its accounts, loaded once in demo mode. */
 @NullMarked
 @ApplicationModule(
         displayName = "Demo data",
-        allowedDependencies = {"organisation", "identity"})
+        allowedDependencies = {"organisation", "identity", "membership", "enterprises"})
 package vn.congdoan.demo;
 
 import org.jspecify.annotations.NullMarked;

@@ -35,6 +35,9 @@ public interface Accounts {
     /** Revokes a grant; the same limits as granting apply. */
     void revoke(long userId, long grantId, AccessScope scope, Actor actor);
 
+    /** Moves a grant in review to the unit the restructuring suggested (same checks as granting there). */
+    void repoint(long userId, long grantId, AccessScope scope, Actor actor);
+
     /** Enables or disables an account; disabling ends its sessions and stops its tokens. Not on oneself. */
     void setEnabled(long userId, boolean enabled, int version, AccessScope scope, Actor actor);
 

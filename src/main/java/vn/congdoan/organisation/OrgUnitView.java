@@ -3,7 +3,10 @@ package vn.congdoan.organisation;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
-/** A unit as screens and the API show it. */
+/**
+ * A unit as screens and the API show it, in the state it had on {@code asOf}: its parent, name and depth on that
+ * date. When the unit did not exist on that date ({@code existing} false) the nearest state is shown.
+ */
 public record OrgUnitView(
         long id,
         @Nullable Long parentId,
@@ -16,4 +19,14 @@ public record OrgUnitView(
         LocalDate validFrom,
         @Nullable LocalDate validTo,
         int depth,
-        long childCount) {}
+        long childCount,
+        LocalDate asOf,
+        boolean existing,
+        boolean grassroots,
+        @Nullable Long successorId) {
+
+    /** Whether the unit is still open today (it may not have existed on {@link #asOf}). */
+    public boolean open() {
+        return validTo == null;
+    }
+}

@@ -96,7 +96,9 @@ class AccountService implements Accounts {
                             select rp.permission_code, g.org_unit_id
                               from identity.role_grant g
                               join identity.role_permission rp on rp.role_code = g.role_code
-                             where g.user_id = :id and g.revoked_at is null
+                             where g.user_id = :id and g.revoked_at is null and g.review_since is null
+                               and exists (select 1 from organisation.org_unit u
+                                            where u.id = g.org_unit_id and u.valid_to is null)
                             """).param("id", userId).query((ResultSet rs) -> {
                 roots.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getLong(2));
             });
@@ -204,6 +206,18 @@ class AccountService implements Accounts {
         audit.record(AuditRecord.of(actor, "GRANT_REVOKED", pathOf(user.homeUnitId()))
                 .target("user", userId, user.username())
                 .detail("role=" + grant.roleCode() + " unit=" + grant.unitCode()));
+    }
+
+    @Override
+    public void repoint(long userId, long grantId, AccessScope scope, Actor actor) {
+        UserView user = get(userId, scope);
+        GrantView grant = user.grants().stream()
+                .filter(g -> g.id() == grantId && g.inReview() && g.suggestedUnitId() != null)
+                .findFirst()
+                .orElseThrow(() -> new BusinessException("identity.grant.notInReview"));
+        OrgUnitView target = tree.find(grant.suggestedUnitId()).orElseThrow();
+        grant(userId, new GrantRoleCommand(grant.roleCode(), target.code()), scope, actor);
+        revoke(userId, grantId, scope, actor);
     }
 
     @Override
@@ -370,7 +384,8 @@ class AccountService implements Accounts {
     @Transactional(readOnly = true)
     List<GrantView> grantsOf(long id) {
         return jdbc.sql("""
-                        select g.id, g.role_code, r.name, g.org_unit_id, g.granted_at
+                        select g.id, g.role_code, r.name, g.org_unit_id, g.granted_at, g.review_since,
+                               g.suggested_unit_id
                           from identity.role_grant g join identity.role r on r.code = g.role_code
                          where g.user_id = :id and g.revoked_at is null
                          order by r.sort_order, g.id
@@ -379,6 +394,8 @@ class AccountService implements Accounts {
                 .query((rs, n) -> {
                     long unitId = rs.getLong(4);
                     OrgUnitView unit = tree.find(unitId).orElseThrow();
+                    long suggested = rs.getLong("suggested_unit_id");
+                    Long suggestedId = rs.wasNull() ? null : suggested;
                     return new GrantView(
                             rs.getLong(1),
                             rs.getString(2),
@@ -386,7 +403,14 @@ class AccountService implements Accounts {
                             unitId,
                             unit.code(),
                             unit.name(),
-                            instant(rs, "granted_at"));
+                            instant(rs, "granted_at"),
+                            rs.getObject("review_since", java.time.LocalDate.class),
+                            suggestedId,
+                            suggestedId == null
+                                    ? null
+                                    : tree.find(suggestedId)
+                                            .map(OrgUnitView::name)
+                                            .orElse(null));
                 })
                 .list();
     }

@@ -125,6 +125,25 @@ class UserAdminController {
         return "redirect:/admin/users/" + id;
     }
 
+    /** A grant in review after a restructuring: move it to the suggested successor unit. */
+    @PostMapping("/{id}/grants/{grantId}/repoint")
+    String repoint(
+            @PathVariable long id,
+            @PathVariable long grantId,
+            AccessScope scope,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        try {
+            accounts.repoint(id, grantId, scope, scope.actor(request.getRemoteAddr()));
+            flash.addFlashAttribute("notice", "identity.grant.repointed");
+        } catch (vn.congdoan.shared.NotFoundException e) {
+            throw e;
+        } catch (BusinessException e) {
+            flash.addFlashAttribute("problem", e.messageKey());
+        }
+        return "redirect:/admin/users/" + id;
+    }
+
     @PostMapping("/{id}/enabled")
     String setEnabled(
             @PathVariable long id,
