@@ -54,10 +54,11 @@ class MembershipService implements MemberCounts, MemberRegister, RestructuringPa
                         select count(*), count(*) filter (where m.sex = 'F')
                           from membership.membership_period mp
                           join membership.member m on m.id = mp.member_id
-                          join organisation.org_unit_period p on p.unit_id = mp.unit_id and p.during @> cast(:d as date)
-                         where mp.during @> cast(:d as date)
+                          join organisation.org_unit_period p on p.unit_id = mp.unit_id and (lower(p.during) <= cast(:d as date) and cast(:d as date) < coalesce(upper(p.during), 'infinity'))
+                         where (lower(mp.during) <= cast(:d as date) and cast(:d as date) < coalesce(upper(mp.during), 'infinity'))
                            and p.path <@ (select r.path from organisation.org_unit_period r
-                                           where r.unit_id = :id and r.during @> cast(:d as date))
+                                           where r.unit_id = :id and lower(r.during) <= cast(:d as date)
+                                             and cast(:d as date) < coalesce(upper(r.during), 'infinity'))
                         """)
                 .param("id", unitId)
                 .param("d", asOf)
@@ -69,7 +70,7 @@ class MembershipService implements MemberCounts, MemberRegister, RestructuringPa
                           from membership.membership_period mp
                           join membership.member m on m.id = mp.member_id
                           join organisation.org_unit lu on lu.id = m.last_unit_id
-                         where mp.unit_id is null and mp.during @> cast(:d as date)
+                         where mp.unit_id is null and (lower(mp.during) <= cast(:d as date) and cast(:d as date) < coalesce(upper(mp.during), 'infinity'))
                            and lu.path <@ (select path from organisation.org_unit where id = :id)
                         """)
                 .param("id", unitId)
@@ -86,7 +87,7 @@ class MembershipService implements MemberCounts, MemberRegister, RestructuringPa
                           from membership.membership_period mp
                           join membership.member m on m.id = mp.member_id
                           join organisation.org_unit lu on lu.id = m.last_unit_id
-                         where mp.unit_id is null and mp.during @> cast(:d as date) and
+                         where mp.unit_id is null and (lower(mp.during) <= cast(:d as date) and cast(:d as date) < coalesce(upper(mp.during), 'infinity')) and
                         """ + IN_SCOPE + """
                          order by lu.name, m.full_name, m.id offset :offset limit :limit
                         """)
@@ -111,7 +112,7 @@ class MembershipService implements MemberCounts, MemberRegister, RestructuringPa
                           from membership.membership_period mp
                           join membership.member m on m.id = mp.member_id
                           join organisation.org_unit lu on lu.id = m.last_unit_id
-                         where mp.unit_id is null and mp.during @> cast(:d as date) and
+                         where mp.unit_id is null and (lower(mp.during) <= cast(:d as date) and cast(:d as date) < coalesce(upper(mp.during), 'infinity')) and
                         """ + IN_SCOPE)
                 .param("d", asOf)
                 .param("roots", SqlArrays.ofLabels(scope.paths(READ)))

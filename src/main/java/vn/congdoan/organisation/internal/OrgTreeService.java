@@ -46,9 +46,9 @@ class OrgTreeService implements OrgTree {
     private static final String COLUMNS = """
             select u.id, p.parent_id, u.code, p.name, p.short_name, u.type_code, t.name as type_name,
                    t.name_en as type_name_en, t.grassroots, u.valid_from, u.valid_to, nlevel(p.path) as depth,
-                   u.successor_id, p.during @> cast(:d as date) as existing,
+                   u.successor_id, (lower(p.during) <= cast(:d as date) and cast(:d as date) < coalesce(upper(p.during), 'infinity')) as existing,
                    (select count(*) from organisation.org_unit_period c
-                     where c.parent_id = u.id and c.during @> cast(:d as date)) as child_count
+                     where c.parent_id = u.id and (lower(c.during) <= cast(:d as date) and cast(:d as date) < coalesce(upper(c.during), 'infinity'))) as child_count
             """;
 
     /** The unit with the period valid on :d, or else the nearest one (for units that did not exist then). */
@@ -66,7 +66,7 @@ class OrgTreeService implements OrgTree {
               from organisation.org_unit_period p
               join organisation.org_unit u on u.id = p.unit_id
               join organisation.unit_type t on t.code = u.type_code
-             where p.during @> cast(:d as date)
+             where (lower(p.during) <= cast(:d as date) and cast(:d as date) < coalesce(upper(p.during), 'infinity'))
             """;
 
     private final JdbcClient jdbc;
@@ -149,15 +149,15 @@ class OrgTreeService implements OrgTree {
                           from organisation.org_unit_period p
                           join organisation.org_unit u on u.id = p.unit_id
                           join organisation.unit_type t on t.code = u.type_code
-                         where p.path <@ (select r.path from organisation.org_unit_period r
-                                           where r.unit_id = :id and r.during @> cast(:d as date))
-                           and p.during @> cast(:d as date) and p.unit_id <> :id and
+                         where p.path <@ cast(:path as ltree)
+                           and (lower(p.during) <= cast(:d as date) and cast(:d as date) < coalesce(upper(p.during), 'infinity')) and p.unit_id <> :id and
                         """ + IN_SCOPE + """
                          group by t.code, t.name, t.name_en, t.sort_order
                          order by t.sort_order
                         """)
                 .param("id", id)
                 .param("d", asOf)
+                .param("path", pathOn(id, asOf))
                 .param("roots", SqlArrays.ofLabels(scope.paths(READ)))
                 .query((rs, n) -> new UnitTypeCount(
                         rs.getString("code"), rs.getString("name"), rs.getString("name_en"), rs.getLong("n")))
@@ -171,17 +171,30 @@ class OrgTreeService implements OrgTree {
             return List.of();
         }
         return jdbc.sql(SELECT_ON_DATE + """
-                           and p.path <@ (select r.path from organisation.org_unit_period r
-                                           where r.unit_id = :id and r.during @> cast(:d as date))
+                           and p.path <@ cast(:path as ltree)
                            and p.unit_id <> :id and
                         """ + IN_SCOPE + " order by p.path, u.id offset :offset limit :limit")
                 .param("id", id)
                 .param("d", asOf)
+                .param("path", pathOn(id, asOf))
                 .param("roots", SqlArrays.ofLabels(scope.paths(READ)))
                 .param("offset", Math.max(0, offset))
                 .param("limit", Math.max(1, Math.min(limit, 1000)))
                 .query((rs, n) -> view(rs, asOf))
                 .list();
+    }
+
+    /** The unit's path on the date (it existed then: callers checked). */
+    private String pathOn(long id, LocalDate asOf) {
+        return jdbc.sql("""
+                        select x.path::text from organisation.org_unit_period x
+                         where x.unit_id = :id and lower(x.during) <= :d
+                           and :d < coalesce(upper(x.during), 'infinity')
+                        """)
+                .param("id", id)
+                .param("d", asOf)
+                .query(String.class)
+                .single();
     }
 
     @Override
