@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,14 +78,18 @@ class ArchitectureTests {
                 .notBePublic()
                 .allowEmptyShould(true)
                 .check(classes);
-        classes()
-                .that()
-                .resideInAPackage("..internal..")
-                .and()
-                .areTopLevelClasses()
-                .should()
-                .notBePublic()
-                .check(classes);
+        // A module's internals may be public for its own sub-packages, but no other module may touch them.
+        for (String module : List.of(
+                "audit", "organisation", "identity", "enterprises", "membership", "demo", "bench", "platform")) {
+            classes()
+                    .that()
+                    .resideInAPackage("vn.congdoan." + module + ".internal..")
+                    .should()
+                    .onlyBeAccessed()
+                    .byAnyPackage("vn.congdoan." + module + "..")
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
     }
 
     @Test

@@ -72,7 +72,8 @@ class AuthorizationMatrixIT {
         UNIT,
         USER,
         TOKEN,
-        ENTERPRISE
+        ENTERPRISE,
+        MEMBER
     }
 
     /**
@@ -111,6 +112,9 @@ class AuthorizationMatrixIT {
 
     /** Enterprises managed by P, by X, covered by A, covered by B (see {@link EnterpriseMatrix}). */
     List<Long> enterpriseTargets;
+
+    /** Members of A, of B, of a union under P outside X, and a member of A who left (see {@link MemberMatrix}). */
+    List<Long> memberTargets;
 
     final List<Actor> actors = List.of(
             new Actor("admin", "SYSTEM_ADMIN", "ROOT"),
@@ -155,6 +159,15 @@ class AuthorizationMatrixIT {
         }
         fixture = new Fixture(units, codes, users, parents);
         enterpriseTargets = EnterpriseMatrix.fixture(jdbc, units);
+        memberTargets = MemberMatrix.fixture(jdbc, units);
+        MemberMatrix.add(specs, jdbc);
+        CardMatrix.add(specs);
+        MemberPagesMatrix.add(specs);
+        ImportMatrix.add(specs);
+        // Grants the grant endpoints act on carry a role without permissions, so they never widen the actor.
+        jdbc.sql("insert into identity.role (code, name, name_en, sort_order) values"
+                        + " ('MATRIX_NONE', 'Ma trận', 'Matrix', 99) on conflict do nothing")
+                .update();
 
         specs.put("GET /login", new Spec("public", Target.NONE, true, Set.of(200, 302), c -> c.user()
                 .get("/login")));
@@ -205,7 +218,7 @@ class AuthorizationMatrixIT {
                 new Spec("user.manage", Target.USER, true, Set.of(200, 302), c -> c.user()
                         .post(
                                 "/admin/users/" + c.target() + "/grants",
-                                Map.of("roleCode", "MEMBER", "unitCode", c.unitCode()))));
+                                Map.of("roleCode", "MATRIX_NONE", "unitCode", c.unitCode()))));
         specs.put(
                 "POST /admin/users/{id}/grants/{grantId}/revoke",
                 new Spec("user.manage", Target.USER, true, Set.of(302), c -> c.user()
@@ -333,7 +346,7 @@ class AuthorizationMatrixIT {
                     } else if (spec.target() == Target.NONE && !hasPermission) {
                         expected = 403;
                         ok = r.statusCode() == 403;
-                    } else if (EnterpriseMatrix.CREATES.contains(key)) {
+                    } else if (EnterpriseMatrix.CREATES.contains(key) || MemberMatrix.CREATES.contains(key)) {
                         // Registering in a unit outside one's scope: the field is refused, nothing is written.
                         ok = hasPermission
                                 ? r.statusCode() == (key.contains("/api/") ? 422 : 200)
@@ -442,6 +455,7 @@ class AuthorizationMatrixIT {
                         String.valueOf(tokenOf(actor.name())),
                         String.valueOf(tokenOf("cs2".equals(actor.name()) ? "cs1" : "cs2")));
             case ENTERPRISE -> enterpriseTargets.stream().map(String::valueOf).toList();
+            case MEMBER -> memberTargets.stream().map(String::valueOf).toList();
         };
     }
 
@@ -450,6 +464,11 @@ class AuthorizationMatrixIT {
             case UNIT -> Long.parseLong(target);
             case ENTERPRISE ->
                 EnterpriseMatrix.units(jdbc, Long.parseLong(target)).get(0);
+            case MEMBER ->
+                jdbc.sql("select last_unit_id from membership.member where id = :id")
+                        .param("id", Long.parseLong(target))
+                        .query(Long.class)
+                        .single();
             case USER ->
                 jdbc.sql("select home_unit_id from identity.app_user where id = :id")
                         .param("id", Long.parseLong(target))
@@ -470,14 +489,14 @@ class AuthorizationMatrixIT {
     private long sacrificialGrant(long userId) {
         var existing = jdbc.sql("""
                         select g.id from identity.role_grant g join identity.app_user u on u.id = g.user_id
-                         where u.id = :id and g.role_code = 'MEMBER' and g.org_unit_id = u.home_unit_id
+                         where u.id = :id and g.role_code = 'MATRIX_NONE' and g.org_unit_id = u.home_unit_id
                            and g.revoked_at is null""").param("id", userId).query(Long.class).optional();
         if (existing.isPresent()) {
             return existing.get();
         }
         return jdbc.sql("""
                         insert into identity.role_grant (user_id, role_code, org_unit_id)
-                        select id, 'MEMBER', home_unit_id from identity.app_user where id = :id returning id""").param("id", userId).query(Long.class).single();
+                        select id, 'MATRIX_NONE', home_unit_id from identity.app_user where id = :id returning id""").param("id", userId).query(Long.class).single();
     }
 
     private int versionOf(long userId) {
@@ -512,7 +531,9 @@ class AuthorizationMatrixIT {
                         select md5(coalesce((select string_agg(id || ':' || enabled || ':' || version, ',' order by id) from identity.app_user), '')
                             || coalesce((select string_agg(id || ':' || coalesce(revoked_at::text, '-'), ',' order by id) from identity.role_grant), '')
                             || coalesce((select string_agg(id || ':' || coalesce(revoked_at::text, '-'), ',' order by id) from identity.api_token), '')
-                            || coalesce((select string_agg(id || ':' || version, ',' order by id) from enterprises.enterprise), ''))""").query(String.class).single();
+                            || coalesce((select string_agg(id || ':' || version, ',' order by id) from enterprises.enterprise), '')
+                            || coalesce((select string_agg(id || ':' || version || ':' || status || ':' || coalesce(unit_id, 0), ',' order by id) from membership.member), '')
+                            || coalesce((select count(*)::text from membership.member_transfer), ''))""").query(String.class).single();
     }
 
     private long unitByCode(String code) {

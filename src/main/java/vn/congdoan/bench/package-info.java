@@ -1,12 +1,13 @@
 /**
- * Benchmarks run as a command of the application ({@code java -jar congdoan.jar bench org-tree}): a generated national
- * tree, the facades measured side by side with the hand-written SQL on the same data (QUALITY.md §5), the figures
- * written to {@code docs/BENCHMARKS.md}. Nothing here runs in a normal start.
+ * Benchmarks run as a command of the application ({@code java -jar congdoan.jar bench org-tree}, {@code bench
+ * members}): a generated national tree (and member world), the facades measured side by side with the hand-written
+ * SQL on the same data (QUALITY.md §5), the figures written to {@code docs/BENCHMARKS.md}. Nothing here runs in a
+ * normal start.
  */
 @NullMarked
 @ApplicationModule(
         displayName = "Benchmarks",
-        allowedDependencies = {"organisation", "shared", "platform"})
+        allowedDependencies = {"organisation", "membership", "shared", "platform"})
 package vn.congdoan.bench;
 
 import org.jspecify.annotations.NullMarked;

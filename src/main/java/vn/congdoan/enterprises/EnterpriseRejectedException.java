@@ -2,6 +2,7 @@ package vn.congdoan.enterprises;
 
 import java.util.List;
 import vn.congdoan.shared.BusinessException;
+import vn.congdoan.shared.FieldProblem;
 
 /** One or more fields of an enterprise were refused; each problem names its field. */
 public class EnterpriseRejectedException extends BusinessException {

@@ -2,7 +2,7 @@
 @NullMarked
 @ApplicationModule(
         displayName = "Membership",
-        allowedDependencies = {"organisation", "audit"})
+        allowedDependencies = {"organisation", "audit", "enterprises"})
 package vn.congdoan.membership;
 
 import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,7 @@ package vn.congdoan.bench.internal;
 
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -10,6 +11,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
+import vn.congdoan.membership.Members;
 import vn.congdoan.organisation.OrgTree;
 
 /**
@@ -18,31 +20,53 @@ import vn.congdoan.organisation.OrgTree;
  * ({@code SPRING_DATASOURCE_URL}, which must be empty or hold this benchmark's tree) or into a throw-away embedded
  * PostgreSQL ({@code --embedded}), measures, prints the table and writes it to the report. Runs without a web
  * server; exit code 0, 1 when facade and SQL disagreed, 2 on a usage error.
+ *
+ * <p>{@code bench members [--members 11000000] [--units N] [--import-rows 200000] [--samples 100] [--warmup 10]
+ * [--seed S] [--report …|none] [--variant NAME] [--embedded]}: the same national tree with the national member world
+ * (see {@link MemberBenchSuite}); exit code 1 also when an import did not add what it should have.
  */
 @Component
 @ConditionalOnProperty(name = "congdoan.command", havingValue = "bench")
 class BenchCommand implements ApplicationRunner {
 
     private final OrgTree tree;
+    private final ObjectProvider<Members> members;
+    private final ObjectProvider<ImportBenchmark.Importer> importer;
     private final DataSource dataSource;
     private final Clock clock;
     private final ApplicationContext context;
+    private final int memberCount;
+    private final int importRows;
+    private final boolean demo;
+    private final boolean scopeAny;
     private OrgTreeBenchSuite.Options options;
 
     BenchCommand(
             OrgTree tree,
+            ObjectProvider<Members> members,
+            ObjectProvider<ImportBenchmark.Importer> importer,
             DataSource dataSource,
             Clock clock,
             ApplicationContext context,
             @Value("${congdoan.bench.suite:}") String suite,
-            @Value("${congdoan.bench.units:130000}") int units,
+            @Value("${congdoan.bench.units:0}") int units,
+            @Value("${congdoan.bench.members:" + MemberBenchSuite.DEFAULT_MEMBERS + "}") int memberCount,
+            @Value("${congdoan.bench.import-rows:" + MemberBenchSuite.DEFAULT_IMPORT_ROWS + "}") int importRows,
             @Value("${congdoan.bench.samples:100}") int samples,
             @Value("${congdoan.bench.warmup:10}") int warmup,
             @Value("${congdoan.bench.seed:" + OrgTreeBenchSuite.DEFAULT_SEED + "}") long seed,
             @Value("${congdoan.bench.report:docs/BENCHMARKS.md}") String report,
             @Value("${congdoan.bench.embedded:false}") boolean embedded,
-            @Value("${congdoan.bench.variant:}") String variant) {
+            @Value("${congdoan.bench.variant:}") String variant,
+            @Value("${congdoan.demo:false}") boolean demo,
+            @Value("${congdoan.bench.scope-any:false}") boolean scopeAny) {
         this.tree = tree;
+        this.members = members;
+        this.importer = importer;
+        this.memberCount = memberCount;
+        this.importRows = importRows;
+        this.demo = demo;
+        this.scopeAny = scopeAny;
         this.dataSource = dataSource;
         this.clock = clock;
         this.context = context;
@@ -68,7 +92,14 @@ class BenchCommand implements ApplicationRunner {
 
     /** The command as typed, rebuilt from the properties {@code UnionApplication.translate} made of it. */
     static String commandLine(String[] translated) {
-        StringBuilder c = new StringBuilder("java -jar target/congdoan.jar bench");
+        StringBuilder c = new StringBuilder("java");
+        for (String jvm :
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (jvm.startsWith("-Xmx") || jvm.startsWith("-Xms")) {
+                c.append(' ').append(jvm);
+            }
+        }
+        c.append(" -jar target/congdoan.jar bench");
         for (String a : translated) {
             if (a.startsWith("--congdoan.bench.suite=")) {
                 c.append(' ').append(a.substring("--congdoan.bench.suite=".length()));
@@ -84,18 +115,36 @@ class BenchCommand implements ApplicationRunner {
                     c.append(' ').append(kv[1]);
                 }
             } else if (a.startsWith("--spring.")) {
-                c.append(' ').append(a);
+                c.append(' ').append(a.contains(" ") ? "'" + a + "'" : a);
             }
         }
         return c.toString();
     }
 
     private int execute() {
+        if (options.suite().equals(MemberBenchSuite.SUITE)) {
+            return members();
+        }
         if (!options.suite().equals(OrgTreeBenchSuite.SUITE)) {
             System.err.println("Usage: java -jar congdoan.jar bench org-tree [--units 130000] [--samples 100]"
                     + " [--warmup 10] [--seed N] [--report docs/BENCHMARKS.md|none] [--variant NAME] [--embedded]");
-            System.err.println("Known benchmarks: " + OrgTreeBenchSuite.SUITE);
+            System.err.println("       java -Xmx512m -jar congdoan.jar bench members [--members 11000000] [--units N]"
+                    + " [--import-rows 200000] [--samples 100] [--warmup 10] [--seed N] [--report …|none]"
+                    + " [--variant NAME] [--embedded]");
+            System.err.println("Known benchmarks: " + OrgTreeBenchSuite.SUITE + ", " + MemberBenchSuite.SUITE);
             return 2;
+        }
+        if (options.units() == 0) {
+            options = new OrgTreeBenchSuite.Options(
+                    options.suite(),
+                    130_000,
+                    options.samples(),
+                    options.warmup(),
+                    options.seed(),
+                    options.report(),
+                    options.embedded(),
+                    options.variant(),
+                    options.commandLine());
         }
         if (options.units() < 100 || options.samples() < 1 || options.warmup() < 0) {
             System.err.println("--units must be at least 100, --samples at least 1, --warmup at least 0");
@@ -103,6 +152,59 @@ class BenchCommand implements ApplicationRunner {
         }
         try {
             OrgTreeBenchSuite.Outcome outcome = new OrgTreeBenchSuite(tree, dataSource, clock, System.out).run(options);
+            return outcome.mismatches() == 0 ? 0 : 1;
+        } catch (Exception e) {
+            System.err.println("Benchmark failed: " + e.getMessage());
+            e.printStackTrace(System.err);
+            return 1;
+        }
+    }
+
+    private int members() {
+        if (memberCount < 1000
+                || (options.units() != 0 && options.units() < 100)
+                || options.samples() < 1
+                || options.warmup() < 0
+                || importRows < 0) {
+            System.err.println("--members must be at least 1000, --units 0 (derived) or at least 100, --samples at"
+                    + " least 1, --warmup and --import-rows at least 0");
+            return 2;
+        }
+        if (importRows > 0 && !demo) {
+            System.err.println("The import's files carry demo CCCDs (prefix 099), which the member rules accept only in"
+                    + " demo mode: run with CONGDOAN_DEMO=true (the bench exits before the demo world would load; with"
+                    + " --embedded also CONGDOAN_DEMO_EMBEDDED_DATABASE=false, so that the demo's own database does"
+                    + " not start), or with --import-rows 0.");
+            return 2;
+        }
+        if (importRows > BenchImportFile.MAX_ROWS) {
+            System.err.println("--import-rows at most " + BenchImportFile.MAX_ROWS);
+            return 2;
+        }
+        Members register = members.getIfAvailable();
+        if (register == null) {
+            System.err.println("No member register in this build.");
+            return 2;
+        }
+        MemberBenchSuite.Options o = new MemberBenchSuite.Options(
+                memberCount,
+                options.units(),
+                options.samples(),
+                options.warmup(),
+                options.seed(),
+                options.report(),
+                options.embedded(),
+                options.variant(),
+                importRows,
+                scopeAny,
+                options.commandLine());
+        try {
+            MemberBenchSuite.Outcome outcome =
+                    new MemberBenchSuite(register, importer.getIfAvailable(), dataSource, clock, System.out).run(o);
+            if (outcome.mismatches() != 0) {
+                System.err.println(outcome.mismatches() + " disagreement(s) between the facade and the SQL, or"
+                        + " imports that did not add what they should have: see above.");
+            }
             return outcome.mismatches() == 0 ? 0 : 1;
         } catch (Exception e) {
             System.err.println("Benchmark failed: " + e.getMessage());

@@ -430,6 +430,10 @@ final class NationalTreeGenerator {
                 throw new IllegalStateException("The database already holds an organisation tree (" + existing
                         + " units) that is not this benchmark's tree; use a fresh database.");
             }
+            try (Statement s = c.createStatement()) {
+                // A statement timeout given to the benchmark's queries does not apply to the load.
+                s.execute("set statement_timeout = 0");
+            }
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
@@ -488,7 +492,7 @@ final class NationalTreeGenerator {
         return new Loaded(false, tree.units().size(), periods, (System.nanoTime() - start) / 1_000_000);
     }
 
-    private static long single(Connection c, String sql) throws SQLException {
+    static long single(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
@@ -497,7 +501,7 @@ final class NationalTreeGenerator {
     }
 
     /** COPY text format, written in chunks of about 256 KB. */
-    private static final class Chunks implements AutoCloseable {
+    static final class Chunks implements AutoCloseable {
 
         private final CopyIn in;
         private final StringBuilder buffer = new StringBuilder(1 << 18);

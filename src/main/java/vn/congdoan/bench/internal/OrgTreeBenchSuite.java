@@ -131,7 +131,7 @@ final class OrgTreeBenchSuite {
                         .withOffsetSameInstant(ZoneOffset.UTC)
                         .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
                 machine(),
-                database(options.embedded()),
+                database(dataSource, options.embedded()),
                 data,
                 load);
         String title = "Organisation tree: subtree counts, children and search as of a date (issue 4)"
@@ -149,7 +149,7 @@ final class OrgTreeBenchSuite {
         return new Outcome(tree, result, section, mismatches);
     }
 
-    private static String machine() {
+    static String machine() {
         String memory = "?";
         try {
             for (String line : Files.readAllLines(Path.of("/proc/meminfo"), StandardCharsets.UTF_8)) {
@@ -172,7 +172,7 @@ final class OrgTreeBenchSuite {
                 Runtime.getRuntime().maxMemory() / 1024 / 1024);
     }
 
-    private String database(boolean embedded) throws SQLException {
+    static String database(DataSource dataSource, boolean embedded) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
             String version = text(s, "show server_version");
@@ -188,7 +188,7 @@ final class OrgTreeBenchSuite {
         }
     }
 
-    private static String text(Statement s, String sql) throws SQLException {
+    static String text(Statement s, String sql) throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);

@@ -6,10 +6,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.congdoan.demo.DemoWorld;
+import vn.congdoan.demo.internal.LaiChauMembers.Named;
+import vn.congdoan.demo.internal.LaiChauMembers.Person;
 import vn.congdoan.demo.internal.LaiChauTree.District;
 import vn.congdoan.demo.internal.LaiChauTree.Kind;
 import vn.congdoan.demo.internal.LaiChauTree.Node;
@@ -17,7 +19,6 @@ import vn.congdoan.identity.Accounts;
 import vn.congdoan.identity.ProvisionUserCommand;
 import vn.congdoan.identity.ProvisionUserCommand.RoleOnUnit;
 import vn.congdoan.membership.MemberRegister;
-import vn.congdoan.membership.NewMember;
 import vn.congdoan.organisation.CreateOrgUnitCommand;
 import vn.congdoan.organisation.OrgTree;
 import vn.congdoan.organisation.Restructuring;
@@ -27,13 +28,16 @@ import vn.congdoan.shared.Actor;
 
 /**
  * Loads the demo world through the modules' facades, so it always obeys today's rules: the 2024 tree and its
- * members, then the 2025 reform applied as dated restructurings with their (synthetic) decisions, then today's
- * accounts and enterprises.
+ * members, then the 2025 reform applied as dated restructurings with their (synthetic) decisions, then the members'
+ * later history (retirements, transfers, Party referrals), then today's accounts and enterprises.
  */
 @Service
 class DemoWorldLoader implements DemoWorld {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoWorldLoader.class);
+
+    /** The demo member account's holder, a member of cs1's unit. */
+    private static final String DOANVIEN = "Vàng Thị Dợ";
 
     private static final String STANDING_COMMITTEE = "Ban Thường vụ LĐLĐ tỉnh Lai Châu";
     static final Decision CLOSE_STATE_FUNDED =
@@ -84,8 +88,18 @@ class DemoWorldLoader implements DemoWorld {
             byCode.put(n.code(), id);
         }
         log.info("Demo world: {} units of 2024 created in {} ms", nodes.size(), (System.nanoTime() - t0) / 1_000_000);
-        admitMembers(nodes, ids);
-        log.info("Demo world: members admitted at {} ms", (System.nanoTime() - t0) / 1_000_000);
+        // The units today's accounts work in, and the units a later restructuring renames or merges.
+        List<Integer> openEnterprisesX01 = openEnterprises(nodes, "LCU-H01");
+        List<Integer> openEnterprisesX02 = openEnterprises(nodes, "LCU-H02");
+        int cs1Node = openEnterprisesX01.get(0);
+        int cs2Node = openEnterprisesX01.get(1);
+        int renamed = openEnterprisesX01.get(4);
+        int absorbed = openEnterprisesX02.get(0);
+        int survivor = openEnterprisesX02.get(1);
+        List<Person> people = LaiChauMembers.generate(nodes, ids, namedPeople(cs1Node, cs2Node));
+        List<Long> memberIds =
+                members.admitDemo(people.stream().map(Person::member).toList());
+        log.info("Demo world: {} members admitted at {} ms", memberIds.size(), (System.nanoTime() - t0) / 1_000_000);
         long root = byCode.get("TLD");
         long province = byCode.get("LCU");
         // A district officer whose grant the reform will put in review.
@@ -145,10 +159,7 @@ class DemoWorldLoader implements DemoWorld {
             }
         }
         log.info("Demo world: 2025 reform applied at {} ms", (System.nanoTime() - t0) / 1_000_000);
-        // 4. Later ordinary life: a company renamed, two companies merged.
-        List<Integer> openEnterprisesX01 = openEnterprises(nodes, "LCU-H01");
-        List<Integer> openEnterprisesX02 = openEnterprises(nodes, "LCU-H02");
-        int renamed = openEnterprisesX01.get(4);
+        // 4. Later ordinary life: a company renamed, two companies merged; members retire, leave, move, join the Party.
         restructurings.applyTrusted(
                 new Restructuring.Rename(
                         ids.get(renamed),
@@ -158,8 +169,6 @@ class DemoWorldLoader implements DemoWorld {
                         new Decision(
                                 "27/QĐ-CĐP", LocalDate.of(2025, 9, 25), "Ban Thường vụ Công đoàn phường Tân Phong")),
                 system);
-        int absorbed = openEnterprisesX02.get(0);
-        int survivor = openEnterprisesX02.get(1);
         restructurings.applyTrusted(
                 new Restructuring.Merge(
                         List.of(ids.get(absorbed)),
@@ -168,11 +177,20 @@ class DemoWorldLoader implements DemoWorld {
                         LocalDate.of(2026, 3, 1),
                         new Decision("12/QĐ-CĐX", LocalDate.of(2026, 2, 20), "Ban Thường vụ Công đoàn xã Bình Lư")),
                 system);
+        MemberLife.Plan life =
+                MemberLife.plan(nodes, ids, people, memberIds, Set.of(absorbed, survivor), cs1Node, cs2Node);
+        members.recordDemoHistory(life.transfers(), life.leavers(), life.referrals());
+        log.info(
+                "Demo world: {} transfers, {} leavers, {} Party referrals at {} ms",
+                life.transfers().size(),
+                life.leavers().size(),
+                life.referrals().size(),
+                (System.nanoTime() - t0) / 1_000_000);
 
         // 5. Today's accounts: cs1 and cs2 officers of two sibling grassroots unions under the first commune union.
         long commune = byCode.get("LCU-X01");
-        long cs1 = ids.get(openEnterprisesX01.get(0));
-        long cs2 = ids.get(openEnterprisesX01.get(1));
+        long cs1 = ids.get(cs1Node);
+        long cs2 = ids.get(cs2Node);
         user("admin", "Quản trị hệ thống", password, province, system, new RoleOnUnit("SYSTEM_ADMIN", root));
         user("tinh", "Lường Văn Tiến", password, province, system, new RoleOnUnit("FEDERATION_OFFICER", province));
         user("xa", "Tòng Thị Hạnh", password, commune, system, new RoleOnUnit("UNIT_OFFICER", commune));
@@ -180,7 +198,8 @@ class DemoWorldLoader implements DemoWorld {
         user("cs2", "Tẩn Văn Phin", password, cs2, system, new RoleOnUnit("UNIT_OFFICER", cs2));
         user("ketoan", "Lò Thị Mai", password, cs1, system, new RoleOnUnit("UNIT_ACCOUNTANT", cs1));
         user("kiemtra", "Nguyễn Đức Minh", password, province, system, new RoleOnUnit("INSPECTOR", province));
-        user("doanvien", "Vàng Thị Dợ", password, cs1, system, new RoleOnUnit("MEMBER", cs1));
+        long doanvien = user("doanvien", DOANVIEN, password, cs1, system, new RoleOnUnit("MEMBER", cs1));
+        members.linkDemoAccount(memberIds.get(indexOf(people, cs1Node, DOANVIEN)), doanvien);
 
         // 6. Enterprises: the employers of today's grassroots unions, and many without a union yet.
         List<CoveredEnterprise> covered = new ArrayList<>();
@@ -192,7 +211,10 @@ class DemoWorldLoader implements DemoWorld {
                     && i != absorbed;
             if (employer) {
                 String name = i == renamed ? n.employer() + " Tây Bắc" : n.employer();
-                covered.add(new CoveredEnterprise(ids.get(i), name, n.ownership(), n.sector(), n.commune()));
+                int unionMembers =
+                        n.members() + (i == survivor ? nodes.get(absorbed).members() : 0);
+                covered.add(
+                        new CoveredEnterprise(ids.get(i), name, n.ownership(), n.sector(), n.commune(), unionMembers));
             }
         }
         Map<String, Long> managing = new LinkedHashMap<>();
@@ -201,7 +223,7 @@ class DemoWorldLoader implements DemoWorld {
                 managing.put(c, byCode.get(LaiChauTree.unionOfCommune(c)));
             }
         }
-        enterprises.load(covered, managing, province);
+        members.linkDemoEnterprises(enterprises.load(covered, managing, province));
         log.info("Demo world loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
         return true;
     }
@@ -218,32 +240,31 @@ class DemoWorldLoader implements DemoWorld {
         return found;
     }
 
-    private void admitMembers(List<Node> nodes, List<Long> ids) {
-        Random random = new Random(23218L);
-        DemoNames names = new DemoNames();
-        List<NewMember> all = new ArrayList<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            Node n = nodes.get(i);
-            for (int k = 0; k < n.members(); k++) {
-                String sex = random.nextInt(100) < (n.kind() == Kind.SCHOOL || n.kind() == Kind.HEALTH ? 68 : 41)
-                        ? "F"
-                        : "M";
-                LocalDate birth =
-                        LocalDate.of(1966 + random.nextInt(37), 1 + random.nextInt(12), 1 + random.nextInt(28));
-                LocalDate earliest = birth.plusYears(18).isAfter(n.validFrom()) ? birth.plusYears(18) : n.validFrom();
-                long span = Math.max(1, LaiChauTree.END_2024.toEpochDay() - earliest.toEpochDay());
-                LocalDate joined = earliest.plusDays(random.nextLong(span));
-                if (joined.isAfter(LaiChauTree.END_2024)) {
-                    joined = LaiChauTree.END_2024;
-                }
-                all.add(new NewMember(names.name(random, sex), sex, birth, joined, ids.get(i)));
-            }
-        }
-        members.admitDemo(all);
+    /** The people behind the accounts of cs1's and cs2's units, and a name the acceptance tests search for. */
+    private static Map<Integer, List<Named>> namedPeople(int cs1Node, int cs2Node) {
+        return Map.of(
+                cs1Node,
+                List.of(
+                        new Named("Giàng A Chứ", "M", "08", LaiChauMembers.CHAIR),
+                        new Named("Lò Thị Mai", "F", "03", LaiChauMembers.COMMITTEE),
+                        new Named(DOANVIEN, "F", "08", null),
+                        new Named("Nguyễn Thị Ánh", "F", "01", null)),
+                cs2Node,
+                List.of(new Named("Tẩn Văn Phin", "M", "09", LaiChauMembers.CHAIR)));
     }
 
-    private void user(String username, String name, String password, long home, Actor actor, RoleOnUnit grant) {
-        accounts.provision(
+    private static int indexOf(List<Person> people, int node, String name) {
+        for (int i = 0; i < people.size(); i++) {
+            Person p = people.get(i);
+            if (p.node() == node && p.named() && p.member().fullName().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException(name + " is not a member of node " + node);
+    }
+
+    private long user(String username, String name, String password, long home, Actor actor, RoleOnUnit grant) {
+        return accounts.provision(
                 new ProvisionUserCommand(username, name, password.toCharArray(), home, List.of(grant)), actor);
     }
 }

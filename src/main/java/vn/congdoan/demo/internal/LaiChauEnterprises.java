@@ -33,7 +33,8 @@ class LaiChauEnterprises {
         "Nam", "Ngọc", "Phát", "Phú", "Phúc", "Quang", "Sơn", "Tâm", "Thành", "Thắng", "Thịnh", "Tiến", "Toàn", "Trung",
         "Trường", "Việt", "Vinh", "Xuân", "Bảo", "Huy", "Khang", "Lộc", "Thái", "Hà", "Vân"
     };
-    private static final String[] VILLAGES = {
+    /** Village names for addresses (bản); also used for members' residences. */
+    static final String[] VILLAGES = {
         "Nà Khum",
         "Pá Mít",
         "Hua Cuông",
@@ -92,18 +93,22 @@ class LaiChauEnterprises {
      * @param covered employers whose grassroots union exists today
      * @param managingUnitByCommune for each commune/ward name, the union unit responsible there
      * @param provinceUnitId the provincial federation, for communes without their own union
+     * @return the enterprise of each covering grassroots union: unit id → enterprise id
      */
-    void load(List<CoveredEnterprise> covered, Map<String, Long> managingUnitByCommune, long provinceUnitId) {
+    Map<Long, Long> load(
+            List<CoveredEnterprise> covered, Map<String, Long> managingUnitByCommune, long provinceUnitId) {
         Random random = new Random(SEED);
         Set<String> taxCodes = new HashSet<>();
         Set<String> names = new HashSet<>();
         Map<Long, String> codes = new HashMap<>();
         List<ReferenceItem> communes = enterprises.communes();
+        Map<Long, Long> byUnit = new HashMap<>();
         for (CoveredEnterprise c : covered) {
             names.add(c.enterpriseName());
-            int workers = 12 + random.nextInt(random.nextInt(10) == 0 ? 400 : 140);
+            // Most but not all workers of a company with a union are members.
+            int workers = c.members() + c.members() * (10 + random.nextInt(80)) / 100 + random.nextInt(5);
             String managing = code(managing(managingUnitByCommune, c.communeName(), provinceUnitId), codes);
-            enterprises.seed(
+            long id = enterprises.seed(
                     new EnterpriseCommand(
                             taxCode(random, taxCodes),
                             c.enterpriseName(),
@@ -118,6 +123,7 @@ class LaiChauEnterprises {
                             code(c.unitId(), codes),
                             null),
                     true);
+            byUnit.put(c.unitId(), id);
         }
         List<String> communeNames = communes.stream().map(ReferenceItem::nameEn).toList();
         for (int i = 0; i < WITHOUT_UNION; i++) {
@@ -144,6 +150,7 @@ class LaiChauEnterprises {
                             null),
                     true);
         }
+        return byUnit;
     }
 
     private static long managing(Map<String, Long> byCommune, String commune, long province) {

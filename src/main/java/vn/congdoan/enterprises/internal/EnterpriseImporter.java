@@ -12,11 +12,11 @@ import org.jspecify.annotations.Nullable;
 import vn.congdoan.enterprises.EnterpriseRejectedException;
 import vn.congdoan.enterprises.EnterpriseView;
 import vn.congdoan.enterprises.Enterprises;
-import vn.congdoan.enterprises.FieldProblem;
 import vn.congdoan.enterprises.ImportPreview;
 import vn.congdoan.enterprises.ReferenceItem;
 import vn.congdoan.shared.AccessScope;
 import vn.congdoan.shared.Actor;
+import vn.congdoan.shared.FieldProblem;
 import vn.congdoan.shared.TaxCode;
 
 /**

@@ -14,10 +14,10 @@ import vn.congdoan.enterprises.EnterpriseCommand;
 import vn.congdoan.enterprises.EnterpriseRejectedException;
 import vn.congdoan.enterprises.EnterpriseView;
 import vn.congdoan.enterprises.Enterprises;
-import vn.congdoan.enterprises.FieldProblem;
 import vn.congdoan.organisation.OrgTree;
 import vn.congdoan.organisation.OrgUnitView;
 import vn.congdoan.shared.AccessScope;
+import vn.congdoan.shared.FieldProblem;
 import vn.congdoan.shared.TaxCode;
 import vn.congdoan.shared.Text;
 

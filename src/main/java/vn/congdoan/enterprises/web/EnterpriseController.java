@@ -25,10 +25,10 @@ import vn.congdoan.enterprises.EnterprisePage;
 import vn.congdoan.enterprises.EnterpriseRejectedException;
 import vn.congdoan.enterprises.EnterpriseView;
 import vn.congdoan.enterprises.Enterprises;
-import vn.congdoan.enterprises.FieldProblem;
 import vn.congdoan.enterprises.OrganisingGroup;
 import vn.congdoan.enterprises.StaleEnterpriseException;
 import vn.congdoan.shared.AccessScope;
+import vn.congdoan.shared.FieldProblem;
 
 /** The register's pages: list with filters, detail, create and edit forms, the organising list, exports. */
 @Controller

@@ -72,7 +72,8 @@ class SecurityConfiguration {
                                 "/img/**",
                                 "/favicon.ico",
                                 "/actuator/health",
-                                "/actuator/health/**")
+                                "/actuator/health/**",
+                                "/verify/*")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

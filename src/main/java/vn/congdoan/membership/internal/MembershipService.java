@@ -1,18 +1,13 @@
 package vn.congdoan.membership.internal;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.congdoan.membership.MemberCounts;
-import vn.congdoan.membership.MemberRegister;
-import vn.congdoan.membership.NewMember;
 import vn.congdoan.organisation.Impact;
 import vn.congdoan.organisation.OrgTree;
 import vn.congdoan.organisation.OrgUnitView;
@@ -20,7 +15,6 @@ import vn.congdoan.organisation.RestructuringParticipant;
 import vn.congdoan.organisation.UnitClosure;
 import vn.congdoan.shared.AccessScope;
 import vn.congdoan.shared.SqlArrays;
-import vn.congdoan.shared.Text;
 
 /**
  * Members' dated membership. When a unit ends, its members follow the successor from the same day, or become
@@ -30,17 +24,15 @@ import vn.congdoan.shared.Text;
 @Service
 @Order(10)
 @Transactional(readOnly = true)
-class MembershipService implements MemberCounts, MemberRegister, RestructuringParticipant {
+class MembershipService implements MemberCounts, RestructuringParticipant {
 
     private static final String IN_SCOPE = " lu.path <@ cast(:roots as ltree[]) ";
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
     private final OrgTree tree;
 
-    MembershipService(JdbcClient jdbc, JdbcTemplate template, OrgTree tree) {
+    MembershipService(JdbcClient jdbc, OrgTree tree) {
         this.jdbc = jdbc;
-        this.template = template;
         this.tree = tree;
     }
 
@@ -122,52 +114,6 @@ class MembershipService implements MemberCounts, MemberRegister, RestructuringPa
 
     @Override
     @Transactional
-    public int admitDemo(List<NewMember> members) {
-        if (members.isEmpty()) {
-            return 0;
-        }
-        List<Long> ids = new ArrayList<>(members.size());
-        for (int from = 0; from < members.size(); from += 1000) {
-            List<NewMember> batch = members.subList(from, Math.min(members.size(), from + 1000));
-            StringBuilder sql = new StringBuilder("""
-                    insert into membership.member
-                           (full_name, search_key, sex, birth_date, joined_on, status, unit_id, last_unit_id, demo) values
-                    """);
-            for (int i = 0; i < batch.size(); i++) {
-                sql.append(i == 0 ? "" : ",").append("(?, ?, ?, ?, ?, 'ACTIVE', ?, ?, true)");
-            }
-            sql.append(" returning id");
-            template.query(
-                    con -> {
-                        PreparedStatement ps = con.prepareStatement(sql.toString());
-                        int k = 1;
-                        for (NewMember m : batch) {
-                            String name = Text.clean(m.fullName());
-                            ps.setString(k++, name);
-                            ps.setString(k++, Text.searchKey(name));
-                            ps.setString(k++, m.sex());
-                            ps.setObject(k++, m.birthDate());
-                            ps.setObject(k++, m.joinedOn());
-                            ps.setLong(k++, m.unitId());
-                            ps.setLong(k++, m.unitId());
-                        }
-                        return ps;
-                    },
-                    (ResultSet rs) -> {
-                        ids.add(rs.getLong(1));
-                    });
-        }
-        jdbc.sql("""
-                        insert into membership.membership_period (member_id, unit_id, during, reason)
-                        select m.id, m.unit_id, daterange(m.joined_on, null), 'ADMITTED'
-                          from unnest(cast(:ids as bigint[])) as i(id)
-                          join membership.member m on m.id = i.id
-                        """).param("ids", SqlArrays.ofLongs(ids)).update();
-        return ids.size();
-    }
-
-    @Override
-    @Transactional
     public List<Impact> unitsClosed(List<UnitClosure> closures) {
         List<Impact> impacts = new ArrayList<>();
         for (UnitClosure c : closures) {
@@ -206,6 +152,23 @@ class MembershipService implements MemberCounts, MemberRegister, RestructuringPa
                         .param("ids", SqlArrays.ofLongs(ended))
                         .update();
             }
+            // Transfers into or out of the ended unit can no longer be completed as released.
+            jdbc.sql("""
+                            update membership.member_transfer set status = 'CANCELLED', decided_on = :on,
+                                   decided_by = 'system'
+                             where status = 'PENDING' and (from_unit_id = :unit or to_unit_id = :unit)
+                            """).param("on", c.effectiveOn()).param("unit", c.unitId()).update();
+            jdbc.sql("""
+                            insert into membership.member_event
+                                (member_id, kind, happened_on, unit_id, other_unit_id, actor_name)
+                            select id, :kind, :on, cast(:to as bigint), :unit, 'system'
+                              from membership.member where unit_id = :unit and status = 'ACTIVE'
+                            """)
+                    .param("kind", reason)
+                    .param("on", c.effectiveOn())
+                    .param("to", to)
+                    .param("unit", c.unitId())
+                    .update();
             int moved = jdbc.sql("""
                             update membership.member
                                set unit_id = cast(:to as bigint), last_unit_id = coalesce(cast(:to as bigint), last_unit_id),
