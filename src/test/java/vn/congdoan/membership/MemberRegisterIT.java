@@ -141,7 +141,22 @@ class MemberRegisterIT {
                 .isEqualTo(404);
         assertThat(cs1.get("/api/v1/members?q=canhgac").body()).doesNotContain("Canhgac");
         assertThat(cs1.get("/api/v1/members?unitId=" + unitB).body()).doesNotContain("Canhgac");
+        assertThat(cs1.get("/members?q=canhgac").body()).doesNotContain("Canhgac");
+        assertThat(new String(
+                        cs1.getBytes("/members/export?format=csv&q=canhgac").body(),
+                        java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("Canhgac");
+        assertThat(new String(
+                        cs1.getBytes("/members/export?format=csv").body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("DV")
+                .doesNotContain("Canhgac");
         assertThat(login("cs2").get("/api/v1/members?q=canhgac").body()).contains("Canhgac");
+        assertThat(new String(
+                        login("cs2")
+                                .getBytes("/members/export?format=csv&q=canhgac")
+                                .body(),
+                        java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Canhgac");
         assertThat(login("xa").get("/api/v1/members?q=canhgac").body()).contains("Canhgac");
     }
 

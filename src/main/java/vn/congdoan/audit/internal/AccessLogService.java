@@ -61,7 +61,7 @@ class AccessLogService implements AccessLog {
                         select id, occurred_at, actor_name, action, channel, row_count,
                                member_ids[1 : 20] as ids, fields, purpose
                           from audit.access_log
-                         where scope_path <@ cast(:roots as ltree[]) or (scope_path is null and :atRoot)
+                         where scope_path <@ any(cast(:roots as ltree[])) or (scope_path is null and :atRoot)
                          order by occurred_at desc, id desc limit :limit offset :offset
                         """)
                 .param("roots", SqlArrays.ofLabels(paths))

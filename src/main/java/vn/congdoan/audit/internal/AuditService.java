@@ -56,7 +56,7 @@ class AuditService implements AuditTrail {
         return jdbc.sql("""
                         select id, occurred_at, actor_name, action, target_type, target_id, target_label, detail, ip
                           from audit.audit_entry
-                         where (scope_path <@ cast(:roots as ltree[]) or (scope_path is null and :atRoot))
+                         where (scope_path <@ any(cast(:roots as ltree[])) or (scope_path is null and :atRoot))
                            and (cast(:action as text) is null or action = :action)
                            and (cast(:actor as text) is null or actor_name = :actor)
                            and (cast(:from as timestamptz) is null or occurred_at >= cast(:from as timestamptz))

@@ -197,7 +197,9 @@ class BenchCommand implements ApplicationRunner {
                 options.variant(),
                 importRows,
                 scopeAny,
-                options.commandLine());
+                demo && !options.commandLine().isBlank()
+                        ? "CONGDOAN_DEMO=true " + options.commandLine()
+                        : options.commandLine());
         try {
             MemberBenchSuite.Outcome outcome =
                     new MemberBenchSuite(register, importer.getIfAvailable(), dataSource, clock, System.out).run(o);

@@ -47,7 +47,7 @@ class EnterpriseQueries {
     static final String IN_SCOPE = """
              exists (select 1 from organisation.org_unit su
                       where su.id in (e.managing_unit_id, e.covering_unit_id)
-                        and su.path <@ cast(:roots as ltree[])) """;
+                        and su.path <@ any(cast(:roots as ltree[]))) """;
 
     private static final Map<String, String> SORTS = Map.of(
             "name", "e.name, e.id",

@@ -48,7 +48,7 @@ class UnitDirectory {
             return false;
         }
         return jdbc.sql("select exists (select 1 from organisation.org_unit where id = :id"
-                        + " and path <@ cast(:roots as ltree[]))")
+                        + " and path <@ any(cast(:roots as ltree[])))")
                 .param("id", unitId)
                 .param("roots", SqlArrays.ofLabels(paths))
                 .query(Boolean.class)

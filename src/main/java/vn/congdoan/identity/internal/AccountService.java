@@ -120,7 +120,7 @@ class AccountService implements Accounts {
         List<Long> ids = jdbc.sql("""
                         select u.id from identity.app_user u
                           join organisation.org_unit h on h.id = u.home_unit_id
-                         where h.path <@ cast(:roots as ltree[])
+                         where h.path <@ any(cast(:roots as ltree[]))
                            and (lower(u.username) like :q or lower(u.display_name) like :q)
                          order by u.username, u.id
                          limit :limit offset :offset

@@ -82,7 +82,7 @@ class MemberExporter {
         String sql =
                 "select m.id, m.member_code, m.full_name, m.sex, m.birth_date, m.cccd, m.phone, u.name as unit_name,"
                         + " m.status, m.joined_on, e.name as enterprise_name, m.job_title, m.union_position,"
-                        + " u.path <@ cast(:sensitiveRoots as ltree[]) as sensitive_ok,"
+                        + " u.path <@ any(cast(:sensitiveRoots as ltree[])) as sensitive_ok,"
                         + " s.ethnicity, s.religion, s.party_member, s.party_joined_on, s.salary_basis"
                         + MemberQueries.FROM
                         + " left join membership.member_sensitive s on s.member_id = m.id"

@@ -56,7 +56,7 @@ final class MemberQueries {
             boolean ethnicityFiltered) {}
 
     static Where where(MemberFilter f, AccessScope scope, LocalDate today, @Nullable String unitPath) {
-        StringBuilder sql = new StringBuilder(" where u.path <@ cast(:roots as ltree[]) ");
+        StringBuilder sql = new StringBuilder(" where u.path <@ any(cast(:roots as ltree[])) ");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("roots", SqlArrays.ofLabels(scope.paths(Members.READ)));
         if (unitPath != null) {
@@ -91,7 +91,7 @@ final class MemberQueries {
         boolean ethnicity = false;
         if (f.ethnicity() != null && !f.ethnicity().isBlank() && scope.can(Members.SENSITIVE)) {
             // Only where the caller may read ethnicity: the filter itself reveals it.
-            sql.append(" and u.path <@ cast(:sensitiveRoots as ltree[]) and exists (select 1 from"
+            sql.append(" and u.path <@ any(cast(:sensitiveRoots as ltree[])) and exists (select 1 from"
                     + " membership.member_sensitive s where s.member_id = m.id and s.ethnicity = :ethnicity) ");
             params.put("sensitiveRoots", SqlArrays.ofLabels(scope.paths(Members.SENSITIVE)));
             params.put("ethnicity", f.ethnicity());

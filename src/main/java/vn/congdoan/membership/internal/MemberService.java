@@ -505,7 +505,7 @@ class MemberService implements Members {
         scope.require(WRITE);
         return jdbc.sql(TRANSFER_SELECT + """
                          join organisation.org_unit tu on tu.id = t.to_unit_id
-                         where t.status = 'PENDING' and tu.path <@ cast(:roots as ltree[])
+                         where t.status = 'PENDING' and tu.path <@ any(cast(:roots as ltree[]))
                          order by t.released_on, t.id
                         """)
                 .param("roots", SqlArrays.ofLabels(scope.paths(WRITE)))
@@ -760,7 +760,7 @@ class MemberService implements Members {
                           from membership.profile_correction c
                           join membership.member m on m.id = c.member_id
                           join organisation.org_unit u on u.id = m.last_unit_id
-                         where c.status = 'PENDING' and u.path <@ cast(:roots as ltree[])
+                         where c.status = 'PENDING' and u.path <@ any(cast(:roots as ltree[]))
                          order by c.requested_at
                         """)
                 .param("roots", SqlArrays.ofLabels(scope.paths(WRITE)))
@@ -837,7 +837,7 @@ class MemberService implements Members {
     }
 
     private Loaded load(long id, AccessScope scope, String permission) {
-        return jdbc.sql(LOAD + " and u.path <@ cast(:roots as ltree[])")
+        return jdbc.sql(LOAD + " and u.path <@ any(cast(:roots as ltree[]))")
                 .param("id", id)
                 .param("roots", SqlArrays.ofLabels(scope.paths(permission)))
                 .param("sroots", SqlArrays.ofLabels(scope.paths(SENSITIVE)))
@@ -856,7 +856,7 @@ class MemberService implements Members {
 
     private static final String LOAD = """
             select m.id, m.member_code, m.status, m.unit_id, m.last_unit_id, u.path::text as path, m.cccd, m.joined_on,
-                   m.left_on, m.enterprise_id, m.version, u.path <@ cast(:sroots as ltree[]) as sensitive_ok,
+                   m.left_on, m.enterprise_id, m.version, u.path <@ any(cast(:sroots as ltree[])) as sensitive_ok,
                    coalesce((select max(lower(p.during)) from membership.membership_period p where p.member_id = m.id),
                             m.joined_on) as period_start,
                    (select upper(p.during) from membership.membership_period p where p.member_id = m.id
@@ -1015,7 +1015,7 @@ class MemberService implements Members {
     private List<FieldProblem> duplicateProblems(String cccd, @Nullable Long self, AccessScope scope) {
         return jdbc.sql("""
                         select m.member_code, m.full_name, u.name as unit_name,
-                               u.path <@ cast(:roots as ltree[]) as visible
+                               u.path <@ any(cast(:roots as ltree[])) as visible
                           from membership.member m join organisation.org_unit u on u.id = m.last_unit_id
                          where m.cccd = :cccd and m.status in ('ACTIVE', 'WITHOUT_UNIT')
                            and m.id <> coalesce(cast(:self as bigint), -1)

@@ -26,7 +26,7 @@ import vn.congdoan.shared.SqlArrays;
 @Transactional(readOnly = true)
 class MembershipService implements MemberCounts, RestructuringParticipant {
 
-    private static final String IN_SCOPE = " lu.path <@ cast(:roots as ltree[]) ";
+    private static final String IN_SCOPE = " lu.path <@ any(cast(:roots as ltree[])) ";
 
     private final JdbcClient jdbc;
     private final OrgTree tree;

@@ -41,7 +41,7 @@ import vn.congdoan.shared.Text;
 class OrgTreeService implements OrgTree {
 
     // Scope is part of the query: the unit must lie (today) under one of the caller's roots (GiST index on path).
-    private static final String IN_SCOPE = " u.path <@ cast(:roots as ltree[]) ";
+    private static final String IN_SCOPE = " u.path <@ any(cast(:roots as ltree[])) ";
 
     private static final String COLUMNS = """
             select u.id, p.parent_id, u.code, p.name, p.short_name, u.type_code, t.name as type_name,

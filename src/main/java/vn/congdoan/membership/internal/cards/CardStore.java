@@ -54,7 +54,7 @@ final class CardStore {
             @Nullable String unitName) {}
 
     Optional<Holder> holder(long memberId, String[] paths) {
-        return jdbc.sql(HOLDER + " where m.id = :id and lu.path <@ cast(:roots as ltree[])")
+        return jdbc.sql(HOLDER + " where m.id = :id and lu.path <@ any(cast(:roots as ltree[]))")
                 .param("id", memberId)
                 .param("roots", SqlArrays.ofLabels(paths))
                 .query(CardStore::holder)
@@ -63,7 +63,7 @@ final class CardStore {
 
     List<Holder> holders(List<Long> memberIds, String[] paths) {
         return jdbc.sql(HOLDER + """
-                         where m.id = any(cast(:ids as bigint[])) and lu.path <@ cast(:roots as ltree[])
+                         where m.id = any(cast(:ids as bigint[])) and lu.path <@ any(cast(:roots as ltree[]))
                          order by coalesce(u.name, lu.name), m.sort_key nulls last, m.full_name, m.id""")
                 .param("ids", SqlArrays.ofLongs(memberIds))
                 .param("roots", SqlArrays.ofLabels(paths))

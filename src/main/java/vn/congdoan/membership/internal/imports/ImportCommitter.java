@@ -84,7 +84,7 @@ class ImportCommitter {
         int foreign = jdbc.sql(
                         "select count(*) from membership.import_row r join membership.member m on m.cccd = r.cccd"
                                 + " join organisation.org_unit lu on lu.id = m.last_unit_id where r.job_id = :job and"
-                                + ACTIVE + "and not (lu.path <@ cast(:w as ltree[]))")
+                                + ACTIVE + "and not (lu.path <@ any(cast(:w as ltree[])))")
                 .param("job", id)
                 .param("w", w)
                 .query(Integer.class)
@@ -96,7 +96,7 @@ class ImportCommitter {
                         update membership.import_row r set member_id = m.id
                           from membership.member m join organisation.org_unit lu on lu.id = m.last_unit_id
                          where r.job_id = :job and m.cccd = r.cccd and m.status in ('ACTIVE', 'WITHOUT_UNIT')
-                           and lu.path <@ cast(:w as ltree[])
+                           and lu.path <@ any(cast(:w as ltree[]))
                         """).param("job", id).param("w", w).update();
         jdbc.sql("create temp table import_changed (member_id bigint primary key) on commit drop")
                 .update();
@@ -126,7 +126,7 @@ class ImportCommitter {
         List<Long> sensitiveIds = jdbc.sql("select r.member_id from membership.import_row r"
                         + " join membership.member m on m.id = r.member_id"
                         + " join organisation.org_unit lu on lu.id = m.last_unit_id"
-                        + " where r.job_id = :job and r.sensitive and lu.path <@ cast(:s as ltree[]) and"
+                        + " where r.job_id = :job and r.sensitive and lu.path <@ any(cast(:s as ltree[])) and"
                         + SENSITIVE_GIVEN + "order by r.member_id")
                 .param("job", id)
                 .param("s", s)
@@ -189,7 +189,7 @@ class ImportCommitter {
                                    bank_account = coalesce(r.bank_account, x.bank_account)
                               from membership.import_row r, membership.member m, organisation.org_unit lu
                              where r.job_id = :job and r.sensitive and x.member_id = r.member_id
-                               and m.id = r.member_id and lu.id = m.last_unit_id and lu.path <@ cast(:s as ltree[])
+                               and m.id = r.member_id and lu.id = m.last_unit_id and lu.path <@ any(cast(:s as ltree[]))
                                and (x.ethnicity, x.religion, x.party_member, x.party_joined_on, x.health_note,
                                     x.salary_basis, x.bank_account) is distinct from
                                    (coalesce(r.ethnicity, x.ethnicity), coalesce(r.religion, x.religion),
@@ -208,7 +208,7 @@ class ImportCommitter {
                         + " r.bank_account from membership.import_row r"
                         + " join membership.member m on m.id = r.member_id"
                         + " join organisation.org_unit lu on lu.id = m.last_unit_id"
-                        + " where r.job_id = :job and r.sensitive and lu.path <@ cast(:s as ltree[]) and"
+                        + " where r.job_id = :job and r.sensitive and lu.path <@ any(cast(:s as ltree[])) and"
                         + SENSITIVE_GIVEN
                         + " and not exists (select 1 from membership.member_sensitive x where x.member_id = r.member_id)"
                         + " returning member_id)"

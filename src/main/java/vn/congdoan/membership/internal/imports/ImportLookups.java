@@ -45,7 +45,7 @@ final class ImportLookups {
     private static final String UNIT = """
             select u.id, u.code, u.name, cast(u.path as text) as path,
                    (u.valid_from <= :today and (u.valid_to is null or u.valid_to > :today)) as open,
-                   u.path <@ cast(:w as ltree[]) as writable, u.path <@ cast(:s as ltree[]) as sensitive
+                   u.path <@ any(cast(:w as ltree[])) as writable, u.path <@ any(cast(:s as ltree[])) as sensitive
               from organisation.org_unit u
             """;
 

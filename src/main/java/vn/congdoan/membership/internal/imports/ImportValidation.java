@@ -147,7 +147,7 @@ class ImportValidation {
                             delete from membership.import_row r
                              using membership.member m, organisation.org_unit lu
                              where r.job_id = :job and m.cccd = r.cccd and m.status in ('ACTIVE', 'WITHOUT_UNIT')
-                               and lu.id = m.last_unit_id and not (lu.path <@ cast(:roots as ltree[]))
+                               and lu.id = m.last_unit_id and not (lu.path <@ any(cast(:roots as ltree[])))
                             returning r.row_no)
                         insert into membership.import_problem (job_id, row_no, column_no, column_name, severity, message)
                         select :job, row_no, :col, :colName, 'ERROR', :message from hit
@@ -169,7 +169,7 @@ class ImportValidation {
                           join membership.member m on m.search_key = r.search_key and m.birth_date = r.birth_date
                           join organisation.org_unit lu on lu.id = m.last_unit_id
                          where r.job_id = :job and m.status in ('ACTIVE', 'WITHOUT_UNIT')
-                           and m.cccd is distinct from r.cccd and lu.path <@ cast(:roots as ltree[])
+                           and m.cccd is distinct from r.cccd and lu.path <@ any(cast(:roots as ltree[]))
                         """)
                 .param("job", jobId)
                 .param("col", nameCol)
@@ -207,7 +207,7 @@ class ImportValidation {
                                               join membership.member m on m.cccd = r.cccd
                                               join organisation.org_unit lu on lu.id = m.last_unit_id
                                              where r.job_id = :job and m.status in ('ACTIVE', 'WITHOUT_UNIT')
-                                               and lu.path <@ cast(:roots as ltree[])),
+                                               and lu.path <@ any(cast(:roots as ltree[]))),
                                sensitive_columns = cast(:sensitive as text[])
                          where id = :job and status = 'VALIDATING'
                         """)

@@ -111,7 +111,7 @@ class MemberImportService implements MemberImports, DisposableBean {
         scope.require(Members.WRITE);
         return jdbc.sql("""
                         select u.id, u.code, u.name, nlevel(u.path) as depth from organisation.org_unit u
-                         where u.path <@ cast(:roots as ltree[]) and u.valid_from <= :today
+                         where u.path <@ any(cast(:roots as ltree[])) and u.valid_from <= :today
                            and (u.valid_to is null or u.valid_to > :today)
                          order by u.path limit 500
                         """)
