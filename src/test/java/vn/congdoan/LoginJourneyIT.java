@@ -125,8 +125,16 @@ class LoginJourneyIT {
         Page page = newPage(390, 844);
         logIn(page, "cs1", FullApplicationTest.PASSWORD);
         assertThat(page.locator("main")).containsText("Công đoàn cơ sở");
+        // Wait for the styles and fonts (a loaded 2-core CI machine applies them late), then check the settled layout.
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        page.evaluate("() => document.fonts.ready");
         Object overflow = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth + 1");
-        assertThat(overflow).as("no horizontal scrolling at phone width").isEqualTo(false);
+        Object wide = page.evaluate("() => Array.from(document.querySelectorAll('body *'))"
+                + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
+                + ".map(e => e.tagName + '.' + e.className).slice(0, 10).join(', ')");
+        assertThat(overflow)
+                .as("no horizontal scrolling at phone width; too wide: %s", wide)
+                .isEqualTo(false);
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SHOTS.resolve("05-home-phone.png"))
                 .setFullPage(true));
