@@ -48,6 +48,11 @@ public record MemberDetail(
 
     /** Name initials for public pages: "Nguyễn Thị Ánh" → "N.T.Á." */
     public String initials() {
+        return initials(fullName);
+    }
+
+    /** Initials of a full name, for pages that must not show the name. */
+    public static String initials(String fullName) {
         StringBuilder b = new StringBuilder();
         for (String w : fullName.split(" ")) {
             if (!w.isEmpty()) {

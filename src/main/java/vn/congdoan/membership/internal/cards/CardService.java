@@ -25,6 +25,7 @@ import vn.congdoan.membership.CardRejectedException;
 import vn.congdoan.membership.CardVerification;
 import vn.congdoan.membership.CardView;
 import vn.congdoan.membership.MemberCards;
+import vn.congdoan.membership.MemberDetail;
 import vn.congdoan.membership.MemberNotFoundException;
 import vn.congdoan.membership.Members;
 import vn.congdoan.shared.AccessScope;
@@ -226,7 +227,8 @@ class CardService implements MemberCards {
         return store.verification(cardId.getAsLong())
                 .filter(v -> CURRENT_STATUSES.contains(v.cardStatus()) && "ACTIVE".equals(v.memberStatus()))
                 .filter(v -> v.unitName() != null)
-                .map(v -> new CardVerification(true, initials(v.fullName()), mask(v.memberCode()), v.unitName()))
+                .map(v -> new CardVerification(
+                        true, MemberDetail.initials(v.fullName()), mask(v.memberCode()), v.unitName()))
                 .orElseGet(CardVerification::invalid);
     }
 
@@ -313,17 +315,6 @@ class CardService implements MemberCards {
 
     private static String stripSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    /** "Nguyễn Thị Ánh" → "N.T.Á." (the same rule as {@code MemberDetail.initials()}). */
-    static String initials(String fullName) {
-        StringBuilder b = new StringBuilder();
-        for (String w : fullName.split(" ")) {
-            if (!w.isEmpty()) {
-                b.appendCodePoint(w.codePointAt(0)).append('.');
-            }
-        }
-        return b.toString();
     }
 
     /** "DV0000012344" → "DV******2344": enough to compare with the card in hand, not to look the member up. */
