@@ -1,11 +1,10 @@
 package vn.congdoan.membership;
 
 import com.google.zxing.BinaryBitmap;
-import com.google.zxing.ChecksumException;
 import com.google.zxing.DecodeHintType;
-import com.google.zxing.FormatException;
 import com.google.zxing.LuminanceSource;
-import com.google.zxing.NotFoundException;
+import com.google.zxing.ReaderException;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
@@ -21,17 +20,31 @@ final class CardQr {
     private CardQr() {}
 
     static String decode(byte[] png) {
+        BufferedImage image;
         try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-            BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new Luminance(image)));
-            return new QRCodeReader()
-                    .decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
-                    .getText();
+            image = ImageIO.read(new ByteArrayInputStream(png));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NotFoundException | ChecksumException | FormatException e) {
-            throw new AssertionError("no readable QR code in the image", e);
         }
+        // The whole card first, then its right part (where the code sits, without the text around it), each with
+        // both of ZXing's binarizers: a full card with large text now and then hides the finder patterns from one.
+        BufferedImage right = image.getSubimage(image.getWidth() / 2, 0, image.getWidth() / 2, image.getHeight());
+        ReaderException last = null;
+        for (BufferedImage region : new BufferedImage[] {image, right}) {
+            LuminanceSource source = new Luminance(region);
+            for (BinaryBitmap bitmap : new BinaryBitmap[] {
+                new BinaryBitmap(new HybridBinarizer(source)), new BinaryBitmap(new GlobalHistogramBinarizer(source))
+            }) {
+                try {
+                    return new QRCodeReader()
+                            .decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                            .getText();
+                } catch (ReaderException e) {
+                    last = e;
+                }
+            }
+        }
+        throw new AssertionError("no readable QR code in the image", last);
     }
 
     /** Grey levels of an RGB image (ITU-R BT.601 weights). */
