@@ -7,7 +7,7 @@
 @NullMarked
 @ApplicationModule(
         displayName = "Benchmarks",
-        allowedDependencies = {"organisation", "membership", "shared", "platform"})
+        allowedDependencies = {"organisation", "membership", "reporting", "shared", "platform"})
 package vn.congdoan.bench;
 
 import org.jspecify.annotations.NullMarked;

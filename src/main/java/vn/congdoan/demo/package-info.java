@@ -2,7 +2,7 @@
 @NullMarked
 @ApplicationModule(
         displayName = "Demo data",
-        allowedDependencies = {"organisation", "identity", "membership", "enterprises"})
+        allowedDependencies = {"organisation", "identity", "membership", "enterprises", "directives", "reporting"})
 package vn.congdoan.demo;
 
 import org.jspecify.annotations.NullMarked;
