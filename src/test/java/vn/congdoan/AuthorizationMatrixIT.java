@@ -53,7 +53,14 @@ class AuthorizationMatrixIT {
                             "report.submit",
                             "enterprise.read",
                             "enterprise.write",
-                            "org.restructure"),
+                            "org.restructure",
+                            "document.read",
+                            "document.write",
+                            "task.assign",
+                            "task.report",
+                            "report.read",
+                            "report.review",
+                            "target.manage"),
             "UNIT_OFFICER",
                     Set.of(
                             "org.read",
@@ -62,9 +69,23 @@ class AuthorizationMatrixIT {
                             "finance.read",
                             "report.submit",
                             "enterprise.read",
-                            "enterprise.write"),
+                            "enterprise.write",
+                            "document.read",
+                            "document.write",
+                            "task.assign",
+                            "task.report",
+                            "report.read",
+                            "report.review",
+                            "target.manage"),
             "UNIT_ACCOUNTANT", Set.of("org.read", "finance.read", "finance.post"),
-            "INSPECTOR", Set.of("org.read", "member.read", "finance.read", "enterprise.read"),
+            "INSPECTOR",
+                    Set.of(
+                            "org.read",
+                            "member.read",
+                            "finance.read",
+                            "enterprise.read",
+                            "document.read",
+                            "report.read"),
             "MEMBER", Set.of("self.read"));
 
     enum Target {
@@ -73,8 +94,27 @@ class AuthorizationMatrixIT {
         USER,
         TOKEN,
         ENTERPRISE,
-        MEMBER
+        MEMBER,
+        DOCUMENT,
+        TASK,
+        REPORT,
+        TARGET
     }
+
+    /**
+     * Targets a module's matrix class defines (documents, tasks, reports, targets): the ids to try, the unit whose
+     * subtree decides, and whether an actor whose scope is the subtree under a root may reach the target (a document
+     * is also reachable by the units it was sent to).
+     */
+    interface ModuleTargets {
+        List<String> ids();
+
+        long unitOf(String id);
+
+        boolean inScope(String id, java.util.function.LongPredicate withinActorsSubtree);
+    }
+
+    final Map<Target, ModuleTargets> moduleTargets = new java.util.EnumMap<>(Target.class);
 
     /**
      * @param permission needed (null: any signed-in user; "public": anyone)
@@ -333,7 +373,10 @@ class AuthorizationMatrixIT {
                                 case ENTERPRISE ->
                                     EnterpriseMatrix.units(jdbc, Long.parseLong(target)).stream()
                                             .anyMatch(u -> within(u, root));
-                                default -> within(targetUnit, root);
+                                default ->
+                                    moduleTargets.containsKey(spec.target())
+                                            ? moduleTargets.get(spec.target()).inScope(target, u -> within(u, root))
+                                            : within(targetUnit, root);
                             };
                     String extra =
                             key.contains("{grantId}") ? String.valueOf(sacrificialGrant(Long.parseLong(target))) : "";
@@ -456,6 +499,7 @@ class AuthorizationMatrixIT {
                         String.valueOf(tokenOf("cs2".equals(actor.name()) ? "cs1" : "cs2")));
             case ENTERPRISE -> enterpriseTargets.stream().map(String::valueOf).toList();
             case MEMBER -> memberTargets.stream().map(String::valueOf).toList();
+            default -> moduleTargets.get(spec.target()).ids();
         };
     }
 
@@ -474,7 +518,10 @@ class AuthorizationMatrixIT {
                         .param("id", Long.parseLong(target))
                         .query(Long.class)
                         .single();
-            default -> fixture.units().get("A");
+            default ->
+                moduleTargets.containsKey(spec.target())
+                        ? moduleTargets.get(spec.target()).unitOf(target)
+                        : fixture.units().get("A");
         };
     }
 
