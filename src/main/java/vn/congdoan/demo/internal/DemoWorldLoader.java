@@ -15,6 +15,7 @@ import vn.congdoan.demo.internal.LaiChauMembers.Person;
 import vn.congdoan.demo.internal.LaiChauTree.District;
 import vn.congdoan.demo.internal.LaiChauTree.Kind;
 import vn.congdoan.demo.internal.LaiChauTree.Node;
+import vn.congdoan.directives.DemoDocuments;
 import vn.congdoan.identity.Accounts;
 import vn.congdoan.identity.ProvisionUserCommand;
 import vn.congdoan.identity.ProvisionUserCommand.RoleOnUnit;
@@ -54,18 +55,21 @@ class DemoWorldLoader implements DemoWorld {
     private final Accounts accounts;
     private final MemberRegister members;
     private final LaiChauEnterprises enterprises;
+    private final DemoDocuments demoDocuments;
 
     DemoWorldLoader(
             OrgTree tree,
             Restructurings restructurings,
             Accounts accounts,
             MemberRegister members,
-            LaiChauEnterprises enterprises) {
+            LaiChauEnterprises enterprises,
+            DemoDocuments demoDocuments) {
         this.tree = tree;
         this.restructurings = restructurings;
         this.accounts = accounts;
         this.members = members;
         this.enterprises = enterprises;
+        this.demoDocuments = demoDocuments;
     }
 
     @Override
@@ -224,6 +228,8 @@ class DemoWorldLoader implements DemoWorld {
             }
         }
         members.linkDemoEnterprises(enterprises.load(covered, managing, province));
+        // 7. Documents: 108/TB-LĐLĐ and a few around it (directives module).
+        demoDocuments.seedDemoDocuments();
         log.info("Demo world loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
         return true;
     }
