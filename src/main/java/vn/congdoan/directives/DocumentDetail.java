@@ -27,8 +27,8 @@ public record DocumentDetail(
         return view.id();
     }
 
-    /** A unit the document is addressed to. */
-    public record Recipient(long unitId, String name) {}
+    /** A unit the document is addressed to, with its kind (for grouping long "Nơi nhận" lists). */
+    public record Recipient(long unitId, String name, String typeName) {}
 
     /** An attached file. */
     public record Attachment(long id, String fileName, String contentType, int sizeBytes) {}

@@ -143,12 +143,13 @@ class DocumentService implements Documents {
                         rs.getBoolean("has_title")))
                 .single();
         List<DocumentDetail.Recipient> recipients = jdbc.sql("""
-                        select r.unit_id, u.name from directives.document_recipient r
+                        select r.unit_id, u.name, ut.name as type_name from directives.document_recipient r
                           join organisation.org_unit u on u.id = r.unit_id
-                         where r.document_id = :id order by u.name collate "vi-x-icu"
+                          join organisation.unit_type ut on ut.code = u.type_code
+                         where r.document_id = :id order by ut.sort_order, u.name collate "vi-x-icu"
                         """)
                 .param("id", id)
-                .query((rs, n) -> new DocumentDetail.Recipient(rs.getLong(1), rs.getString(2)))
+                .query((rs, n) -> new DocumentDetail.Recipient(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .list();
         List<DocumentDetail.Attachment> attachments = jdbc.sql("""
                         select id, file_name, content_type, size_bytes from directives.document_attachment

@@ -118,11 +118,12 @@ class OfficialLayout {
                 .rule.issuer { width: %smm; }
                 .rule.slogan { width: %smm; }
                 .title { text-align: center; font-weight: bold; font-size: %spt; margin-top: 18pt; }
-                .summary { text-align: center; font-weight: bold; font-size: %spt; margin: 0 10mm; }
-                .rule.summary-rule { width: 30mm; margin-top: 2pt; }
+                .summary { text-align: center; font-weight: bold; font-size: %spt; margin: 0 10mm; line-height: 1.3; }
+                .rule.summary-rule { width: 30mm; margin-top: 4pt; }
                 .body { margin-top: 14pt; }
                 .body p { text-indent: %smm; text-align: justify; margin: 0 0 %spt 0; line-height: %s; }
-                table.closing { width: 100%%; border-collapse: collapse; margin-top: 10pt; page-break-inside: avoid; }
+                div.closing { margin-top: 10pt; page-break-inside: avoid; }
+                table.closing { width: 100%%; border-collapse: collapse; }
                 table.closing td { vertical-align: top; padding: 0; }
                 td.recipients { width: 50%%; font-size: %spt; }
                 .recipients-label { font-size: %spt; font-weight: bold; font-style: italic; }

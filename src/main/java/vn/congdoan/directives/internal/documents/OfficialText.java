@@ -31,6 +31,8 @@ record OfficialText(
     static final String MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
     static final String SLOGAN = "Độc lập - Tự do - Hạnh phúc";
     private static final Locale VI = Locale.forLanguageTag("vi");
+    /** More recipient units of one kind than this are named as a group. */
+    static final int GROUP_ABOVE = 8;
 
     static OfficialText of(DocumentDetail d, LocalDate today) {
         IssuerView issuer = d.issuer();
@@ -64,7 +66,19 @@ record OfficialText(
             signature.add(position);
         }
         List<String> recipients = new ArrayList<>();
-        d.recipients().forEach(r -> recipients.add("- " + r.name() + ";"));
+        // Units of one kind beyond GROUP_ABOVE are named as a group, as on paper ("- Các công đoàn cơ sở trực
+        // thuộc (85 đơn vị);"); the register still holds each of them as a recipient.
+        java.util.Map<String, List<String>> byType = new java.util.LinkedHashMap<>();
+        d.recipients().forEach(r -> byType.computeIfAbsent(r.typeName(), k -> new ArrayList<>())
+                .add(r.name()));
+        byType.forEach((type, names) -> {
+            if (names.size() > GROUP_ABOVE) {
+                String kind = type.isEmpty() ? type : type.substring(0, 1).toLowerCase(VI) + type.substring(1);
+                recipients.add("- Các " + kind + " trực thuộc (" + names.size() + " đơn vị);");
+            } else {
+                names.forEach(n -> recipients.add("- " + n + ";"));
+            }
+        });
         d.otherRecipientLines().forEach(r -> recipients.add("- " + r.replaceAll("[;.]$", "") + ";"));
         String archive = issuer == null
                         || issuer.archiveUnit() == null
