@@ -37,6 +37,15 @@ public interface Documents {
     /** The document types (NĐ 30/2020 Appendix III and the union's own). */
     List<DocumentTypeView> types();
 
+    /** Units the caller may register documents for (the roots of the {@link #WRITE} subtrees). */
+    List<UnitChoice> ownerChoices(AccessScope scope);
+
+    /** Units a document of the caller may be addressed to: today's children of the {@link #WRITE} roots. */
+    List<UnitChoice> recipientChoices(AccessScope scope);
+
+    /** A unit offered in a form. */
+    record UnitChoice(long id, String name, String typeName) {}
+
     /** Units in the caller's {@link #WRITE} subtrees that are configured as issuers. */
     List<IssuerView> issuers(AccessScope scope);
 

@@ -36,6 +36,7 @@ import vn.congdoan.shared.AccessScope;
 import vn.congdoan.shared.Actor;
 import vn.congdoan.shared.Dates;
 import vn.congdoan.shared.FieldProblem;
+import vn.congdoan.shared.NotFoundException;
 import vn.congdoan.shared.SqlArrays;
 import vn.congdoan.shared.Text;
 
@@ -182,6 +183,7 @@ class DocumentService implements Documents {
 
     @Override
     public DocumentPage search(DocumentFilter f, AccessScope scope) {
+        scope.require(READ);
         String[] paths = scope.paths(READ);
         int page = Math.max(0, f.page());
         if (paths.length == 0) {
@@ -243,6 +245,40 @@ class DocumentService implements Documents {
     }
 
     @Override
+    public List<UnitChoice> ownerChoices(AccessScope scope) {
+        if (!scope.can(WRITE)) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select u.id, u.name, t.name from organisation.org_unit u
+                          join organisation.unit_type t on t.code = u.type_code
+                         where u.id = any(cast(:ids as bigint[])) order by u.path
+                        """)
+                .param("ids", SqlArrays.ofLongs(scope.roots(WRITE)))
+                .query((rs, n) -> new UnitChoice(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    @Override
+    public List<UnitChoice> recipientChoices(AccessScope scope) {
+        if (!scope.can(WRITE)) {
+            return List.of();
+        }
+        LocalDate today = Dates.today(clock);
+        return jdbc.sql("""
+                        select u.id, u.name, t.name from organisation.org_unit u
+                          join organisation.unit_type t on t.code = u.type_code
+                         where u.parent_id = any(cast(:ids as bigint[]))
+                           and u.valid_from <= :d and (u.valid_to is null or u.valid_to > :d)
+                         order by t.sort_order, u.name collate "vi-x-icu" limit 500
+                        """)
+                .param("ids", SqlArrays.ofLongs(scope.roots(WRITE)))
+                .param("d", today)
+                .query((rs, n) -> new UnitChoice(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    @Override
     public List<IssuerView> issuers(AccessScope scope) {
         String[] paths = scope.paths(WRITE);
         return paths.length == 0 ? List.of() : issuers.within(SqlArrays.ofLabels(paths));
@@ -253,6 +289,10 @@ class DocumentService implements Documents {
     @Override
     @Transactional
     public DocumentDetail create(DocumentInput raw, AccessScope scope, Actor actor) {
+        // The unit is the target: outside the caller's WRITE subtrees it is "not found", like any id out of reach.
+        if (raw.unitId() != null && !tree.isWithin(raw.unitId(), scope.roots(WRITE))) {
+            throw new NotFoundException("unit", raw.unitId());
+        }
         scope.require(WRITE);
         Clean in = validate(raw, scope, null);
         boolean outgoing = OUTGOING.equals(in.direction);
