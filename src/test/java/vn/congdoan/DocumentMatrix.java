@@ -126,6 +126,10 @@ final class DocumentMatrix {
                 new Spec(WRITE, Target.DOCUMENT, true, Set.of(409, 422, 404), c -> c.user()
                         .post("/documents/" + c.target() + "/issue", Map.of("version", "-1"))));
         specs.put(
+                "POST /documents/{id}/cancel",
+                new Spec(WRITE, Target.DOCUMENT, true, Set.of(409, 422, 404), c -> c.user()
+                        .post("/documents/" + c.target() + "/cancel", Map.of("version", "-1"))));
+        specs.put(
                 "POST /documents/{id}/attachments",
                 new Spec(WRITE, Target.DOCUMENT, true, Set.of(422, 404), c -> c.user()
                         .postFile(

@@ -61,6 +61,12 @@ public interface Documents {
     /** Issues an outgoing draft: takes the issuer's next number of the year, dates it today unless dated. */
     DocumentDetail issue(long id, int version, AccessScope scope, Actor actor);
 
+    /**
+     * Cancels an issued outgoing document (or an incoming entry registered by mistake). The number stays taken and is
+     * logged as cancelled; it is never handed out again.
+     */
+    DocumentDetail cancel(long id, int version, AccessScope scope, Actor actor);
+
     /** Adds a PDF or DOCX attachment (checked by content, at most {@link DocumentFile#MAX_ATTACHMENT_BYTES}). */
     DocumentDetail attach(long id, String fileName, byte[] content, AccessScope scope, Actor actor);
 

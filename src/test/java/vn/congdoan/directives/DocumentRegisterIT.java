@@ -185,6 +185,19 @@ class DocumentRegisterIT {
         DocumentDetail nextIssued = documents.issue(next.id(), next.view().version(), tinh, actor("tinh"));
         assertThat(nextIssued.view().numberText()).isEqualTo((before + 5 < 10 ? "0" : "") + (before + 5) + "/TB-LĐLĐ");
         assertThat(nextIssued.view().docDate()).isEqualTo(LocalDate.of(2026, 11, 24));
+        // Cancelling keeps the number taken (logged): the following notice does not get it back.
+        documents.cancel(next.id(), nextIssued.view().version(), tinh, actor("tinh"));
+        assertThat(jdbc.sql("select count(*) from directives.number_log where document_id = :d and event = 'CANCELLED'")
+                        .param("d", next.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        DocumentDetail after = documents.create(notice(province, "Thông báo sau bản hủy"), tinh, actor("tinh"));
+        assertThat(documents
+                        .issue(after.id(), after.view().version(), tinh, actor("tinh"))
+                        .view()
+                        .numberText())
+                .isEqualTo((before + 6 < 10 ? "0" : "") + (before + 6) + "/TB-LĐLĐ");
         assertThat(jdbc.sql(
                                 "select count(*) from audit.audit_entry where action = 'DOCUMENT_ISSUED' and target_id = :i")
                         .param("i", String.valueOf(next.id()))

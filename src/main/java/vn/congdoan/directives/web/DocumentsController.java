@@ -264,6 +264,29 @@ class DocumentsController {
         }
     }
 
+    @PostMapping("/{id}/cancel")
+    String cancel(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "-1") int version,
+            AccessScope scope,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        try {
+            documents.cancel(id, version, scope, scope.actor(request.getRemoteAddr()));
+            return "redirect:/documents/" + id;
+        } catch (StaleDocumentException e) {
+            response.setStatus(409);
+            model.addAttribute("doc", documents.detail(id, scope));
+            return "directives/documents/conflict";
+        } catch (DocumentRejectedException e) {
+            response.setStatus(422);
+            model.addAttribute("doc", documents.detail(id, scope));
+            model.addAttribute("problems", errors(e, request).values());
+            return "directives/documents/detail";
+        }
+    }
+
     @PostMapping("/{id}/attachments")
     String attach(
             @PathVariable long id,

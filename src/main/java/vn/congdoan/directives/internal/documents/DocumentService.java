@@ -447,6 +447,40 @@ class DocumentService implements Documents {
 
     @Override
     @Transactional
+    public DocumentDetail cancel(long id, int version, AccessScope scope, Actor actor) {
+        DocumentView current = writable(id, scope);
+        if (CANCELLED.equals(current.status()) || DRAFT.equals(current.status())) {
+            throw new DocumentRejectedException(new FieldProblem("status", "document.cancel.notIssued"));
+        }
+        int changed = jdbc.sql("""
+                        update directives.document set status = 'CANCELLED', updated_at = now(), version = version + 1
+                         where id = :id and version = :version and status in ('ISSUED', 'RECEIVED')
+                        """).param("id", id).param("version", version).update();
+        if (changed == 0) {
+            throw new StaleDocumentException();
+        }
+        if (current.outgoing()) {
+            record Num(int number, int year) {}
+            Num n = jdbc.sql("select number, number_year from directives.document where id = :id")
+                    .param("id", id)
+                    .query((rs, i) -> new Num(rs.getInt(1), rs.getInt(2)))
+                    .single();
+            IssuerView issuer = issuers.ensure(current.unitId());
+            numbering.cancelled(
+                    current.unitId(),
+                    n.year(),
+                    Numbering.typeKey(issuer.numbering(), current.typeCode()),
+                    n.number(),
+                    id,
+                    actor.name());
+        }
+        audit.record(AuditRecord.of(actor, "DOCUMENT_CANCELLED", pathOf(current.unitId()))
+                .target("document", id, label(id)));
+        return detail(id, scope);
+    }
+
+    @Override
+    @Transactional
     public DocumentDetail attach(long id, String fileName, byte[] content, AccessScope scope, Actor actor) {
         DocumentView current = writable(id, scope);
         String type = AttachmentGuard.check(fileName, content);
