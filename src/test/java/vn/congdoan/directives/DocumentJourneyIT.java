@@ -107,6 +107,8 @@ class DocumentJourneyIT {
         page.locator("#body").fill("Các công đoàn trực thuộc gửi báo cáo sơ kết trước ngày 05/12/2026.");
         page.locator("#save-document").click();
         assertThat(page.locator("#form-problems")).containsText("Trích yếu: không được để trống.");
+        assertThat(page.locator("#summary")).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator("#summary-error")).hasText("Trích yếu: không được để trống.");
         assertThat(page.locator("#body"))
                 .hasValue("Các công đoàn trực thuộc gửi báo cáo sơ kết trước ngày 05/12/2026.");
         page.locator("#summary").fill("Lịch nộp báo cáo sơ kết công tác công đoàn năm 2026");
