@@ -1,0 +1,175 @@
+-- Issue 6: the register of official documents, incoming and outgoing (DOMAIN.md §9, §12).
+-- Rules: Nghị định 30/2020/NĐ-CP (clerical work: layout, numbering, Appendix III type abbreviations) and
+-- QĐ 933/QĐ-TLĐ (14/05/2024) on the union's document types and format.
+create schema if not exists directives;
+
+-- Document types: NĐ 30/2020 Appendix III plus the union's own (reference data, DOMAIN.md §9.3).
+create table directives.document_type (
+    code         text primary key,
+    name         text    not null,
+    name_en      text    not null,
+    abbreviation text    not null,
+    -- A công văn has no type title; its summary goes under the number as "V/v …" (NĐ 30/2020, Appendix I).
+    has_title    boolean not null default true,
+    origin       text    not null,
+    sort_order   int     not null,
+    constraint document_type_origin check (origin in ('ND30', 'UNION')),
+    constraint document_type_nfc check (name is nfc normalized and abbreviation is nfc normalized)
+);
+
+insert into directives.document_type (code, name, name_en, abbreviation, has_title, origin, sort_order) values
+    ('NQ', 'Nghị quyết', 'Resolution', 'NQ', true, 'ND30', 10),
+    ('QD', 'Quyết định', 'Decision', 'QĐ', true, 'ND30', 20),
+    ('CT', 'Chỉ thị', 'Directive', 'CT', true, 'ND30', 30),
+    ('QC', 'Quy chế', 'Rules', 'QC', true, 'ND30', 40),
+    ('QYD', 'Quy định', 'Regulation', 'QyĐ', true, 'ND30', 50),
+    ('TC', 'Thông cáo', 'Communiqué', 'TC', true, 'ND30', 60),
+    ('TB', 'Thông báo', 'Notice', 'TB', true, 'ND30', 70),
+    ('HD', 'Hướng dẫn', 'Guideline', 'HD', true, 'ND30', 80),
+    ('CTR', 'Chương trình', 'Programme', 'CTr', true, 'ND30', 90),
+    ('KH', 'Kế hoạch', 'Plan', 'KH', true, 'ND30', 100),
+    ('PA', 'Phương án', 'Option plan', 'PA', true, 'ND30', 110),
+    ('DEA', 'Đề án', 'Scheme', 'ĐA', true, 'ND30', 120),
+    ('DA', 'Dự án', 'Project', 'DA', true, 'ND30', 130),
+    ('BC', 'Báo cáo', 'Report', 'BC', true, 'ND30', 140),
+    ('BB', 'Biên bản', 'Minutes', 'BB', true, 'ND30', 150),
+    ('TTR', 'Tờ trình', 'Submission', 'TTr', true, 'ND30', 160),
+    ('HDG', 'Hợp đồng', 'Contract', 'HĐ', true, 'ND30', 170),
+    ('CD', 'Công điện', 'Telegram', 'CĐ', true, 'ND30', 180),
+    ('BGN', 'Bản ghi nhớ', 'Memorandum of understanding', 'BGN', true, 'ND30', 190),
+    ('BTT', 'Bản thỏa thuận', 'Agreement', 'BTT', true, 'ND30', 200),
+    ('GUQ', 'Giấy ủy quyền', 'Authorisation', 'GUQ', true, 'ND30', 210),
+    ('GM', 'Giấy mời', 'Invitation', 'GM', true, 'ND30', 220),
+    ('GGT', 'Giấy giới thiệu', 'Letter of introduction', 'GGT', true, 'ND30', 230),
+    ('GNP', 'Giấy nghỉ phép', 'Leave slip', 'GNP', true, 'ND30', 240),
+    ('PG', 'Phiếu gửi', 'Dispatch slip', 'PG', true, 'ND30', 250),
+    ('PC', 'Phiếu chuyển', 'Transfer slip', 'PC', true, 'ND30', 260),
+    ('PB', 'Phiếu báo', 'Notification slip', 'PB', true, 'ND30', 270),
+    ('CV', 'Công văn', 'Official letter', '', false, 'ND30', 280),
+    ('KL', 'Kết luận', 'Conclusion', 'KL', true, 'UNION', 300),
+    ('DL', 'Điều lệ', 'Charter', 'ĐL', true, 'UNION', 310),
+    ('CTHD', 'Chương trình hành động', 'Action programme', 'CTr', true, 'UNION', 320);
+
+-- The issuer of outgoing documents, configured per unit (DOMAIN.md §9.1, §9.2): header lines, the abbreviation
+-- in the number ("LĐLĐ", "TLĐ", "CĐ"), the place on the date line, and whether one number sequence covers every
+-- type or each type has its own (open question 16 in DOMAIN.md §13: configurable).
+create table directives.issuer (
+    unit_id         bigint primary key references organisation.org_unit (id),
+    abbreviation    text   not null,
+    superior_line   text   not null,
+    issuing_line    text   not null,
+    place_name      text   not null,
+    numbering       text   not null default 'PER_ISSUER',
+    -- The drafting unit named after "Lưu: VT," in "Nơi nhận" (e.g. "ToC", "VP").
+    archive_unit    text,
+    version         int    not null default 0,
+    constraint issuer_numbering check (numbering in ('PER_ISSUER', 'PER_TYPE')),
+    constraint issuer_abbreviation check (abbreviation ~ '^[^/ ]+$'),
+    constraint issuer_nfc check (abbreviation is nfc normalized and superior_line is nfc normalized
+        and issuing_line is nfc normalized and place_name is nfc normalized)
+);
+
+-- Numbers run per issuer and calendar year, from 01 on 1 January (NĐ 30/2020, Art. 15 and Appendix I). The
+-- counter row is locked (select … for update) while a number is taken, so two officers never get the same one;
+-- type_key is '' when the issuer has one sequence for all types.
+create table directives.number_counter (
+    issuer_unit_id bigint not null references organisation.org_unit (id),
+    year           int    not null,
+    type_key       text   not null default '',
+    last_number    int    not null default 0,
+    primary key (issuer_unit_id, year, type_key),
+    constraint number_counter_positive check (last_number >= 0)
+);
+
+create table directives.document (
+    id               bigint generated by default as identity primary key,
+    -- The unit owning the register entry: the issuer for OUTGOING, the receiving unit for INCOMING.
+    unit_id          bigint      not null references organisation.org_unit (id),
+    direction        text        not null,
+    type_code        text        not null references directives.document_type (code),
+    -- The number part of the "số ký hiệu" (108 in 108/TB-LĐLĐ); null for drafts and for incoming documents
+    -- whose sender's number does not start with digits.
+    number           int,
+    number_year      int,
+    number_text      text,
+    doc_date         date,
+    place            text,
+    summary          text        not null,
+    search_key       text        not null default '',
+    body             text        not null default '',
+    -- Incoming: the sender as written on the document (the sender's number is kept in number_text).
+    sender_name      text,
+    received_on      date,
+    signer_name      text,
+    signer_position  text,
+    signing_form     text,
+    signing_body     text,
+    -- "Nơi nhận" lines that are not units of the tree (one per line), before "- Lưu: VT, …".
+    other_recipients text        not null default '',
+    status           text        not null,
+    demo             boolean     not null default false,
+    created_at       timestamptz not null default now(),
+    created_by       text,
+    issued_at        timestamptz,
+    updated_at       timestamptz,
+    version          int         not null default 0,
+    constraint document_direction check (direction in ('OUTGOING', 'INCOMING')),
+    constraint document_status check (status in ('DRAFT', 'ISSUED', 'RECEIVED', 'CANCELLED')),
+    constraint document_status_direction check (
+        (direction = 'OUTGOING' and status in ('DRAFT', 'ISSUED', 'CANCELLED'))
+        or (direction = 'INCOMING' and status in ('RECEIVED', 'CANCELLED'))),
+    constraint document_issued_numbered check (status <> 'ISSUED' or (number_text is not null and doc_date is not null)),
+    constraint document_signing_form check (signing_form in ('TM', 'KT', 'Q', 'TL', 'TUQ')),
+    constraint document_number_positive check (number > 0),
+    constraint document_nfc check (summary is nfc normalized and body is nfc normalized
+        and coalesce(number_text, '') is nfc normalized and coalesce(sender_name, '') is nfc normalized
+        and coalesce(signer_name, '') is nfc normalized and other_recipients is nfc normalized)
+);
+
+-- An issuer never gives the same number twice in a year (per type when numbered per type).
+create unique index document_outgoing_number_unique on directives.document (unit_id, number_year, number_text)
+    where direction = 'OUTGOING' and number_text is not null;
+create index document_unit_date_idx on directives.document (unit_id, doc_date desc, id desc);
+create index document_number_text_idx on directives.document (lower(number_text));
+create index document_search_trgm_idx on directives.document using gin (search_key gin_trgm_ops);
+
+-- Units an outgoing document is addressed to ("Nơi nhận"); they may read it (document.read on the unit).
+create table directives.document_recipient (
+    document_id bigint not null references directives.document (id) on delete cascade,
+    unit_id     bigint not null references organisation.org_unit (id),
+    primary key (document_id, unit_id)
+);
+create index document_recipient_unit_idx on directives.document_recipient (unit_id);
+
+-- Attachments: PDF or DOCX only, checked by content (magic bytes), at most 10 MB each.
+create table directives.document_attachment (
+    id           bigint generated by default as identity primary key,
+    document_id  bigint      not null references directives.document (id) on delete cascade,
+    file_name    text        not null,
+    content_type text        not null,
+    size_bytes   int         not null,
+    content      bytea       not null,
+    uploaded_at  timestamptz not null default now(),
+    uploaded_by  text,
+    constraint attachment_type check (content_type in ('application/pdf',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document')),
+    constraint attachment_size check (size_bytes > 0 and size_bytes <= 10485760)
+);
+create index document_attachment_document_idx on directives.document_attachment (document_id);
+
+-- Every number taken, reserved, cancelled or passed by a back-filled entry (DOMAIN.md §9.2: gapless, logged,
+-- never reused).
+create table directives.number_log (
+    id             bigint generated by default as identity primary key,
+    issuer_unit_id bigint      not null references organisation.org_unit (id),
+    year           int         not null,
+    type_key       text        not null,
+    number         int         not null,
+    document_id    bigint references directives.document (id),
+    event          text        not null,
+    at             timestamptz not null default now(),
+    actor          text,
+    note           text,
+    constraint number_log_event check (event in ('ASSIGNED', 'RESERVED', 'CANCELLED', 'BACKFILLED'))
+);
+create index number_log_issuer_idx on directives.number_log (issuer_unit_id, year, type_key, number);
