@@ -54,18 +54,21 @@ class DemoWorldLoader implements DemoWorld {
     private final Accounts accounts;
     private final MemberRegister members;
     private final LaiChauEnterprises enterprises;
+    private final vn.congdoan.directives.TaskDemo taskDemo;
 
     DemoWorldLoader(
             OrgTree tree,
             Restructurings restructurings,
             Accounts accounts,
             MemberRegister members,
-            LaiChauEnterprises enterprises) {
+            LaiChauEnterprises enterprises,
+            vn.congdoan.directives.TaskDemo taskDemo) {
         this.tree = tree;
         this.restructurings = restructurings;
         this.accounts = accounts;
         this.members = members;
         this.enterprises = enterprises;
+        this.taskDemo = taskDemo;
     }
 
     @Override
@@ -224,6 +227,8 @@ class DemoWorldLoader implements DemoWorld {
             }
         }
         members.linkDemoEnterprises(enterprises.load(covered, managing, province));
+        // 7. The tasks of 108/TB-LĐLĐ, after the document is registered.
+        taskDemo.load(List.of(cs1, cs2));
         log.info("Demo world loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
         return true;
     }
