@@ -33,12 +33,14 @@ final class TaskMatrix {
             Map<Target, ModuleTargets> moduleTargets) {
         Map<String, Long> units = fixture.units();
         Map<Long, Long> unitOfAssignment = new HashMap<>();
+        Map<String, Long> ownDocument = new HashMap<>();
         List<String> ids = new ArrayList<>();
         String[][] plan = {{"P", "ROOT"}, {"X", "P"}, {"A", "X"}, {"B", "X"}};
         for (String[] p : plan) {
             long a = assignment(jdbc, units.get(p[0]), units.get(p[1]));
             unitOfAssignment.put(a, units.get(p[0]));
             ids.add(String.valueOf(a));
+            ownDocument.put(String.valueOf(a), document(jdbc, units.get(p[0])));
         }
         moduleTargets.put(Target.TASK, new ModuleTargets() {
             @Override
@@ -67,6 +69,18 @@ final class TaskMatrix {
                 .get("/api/v1/tasks/" + c.target())));
         specs.put("GET /tasks/documents/{id}", new Spec("document.read", Target.TASK, true, Set.of(200), c -> c.user()
                 .get("/tasks/documents/" + documentOf(jdbc, c.target()))));
+        // Adding a task: on a document issued by the target's unit (task.assign over the issuer).
+        specs.put("GET /tasks/documents/{id}/new", new Spec("task.assign", Target.TASK, true, Set.of(200), c -> c.user()
+                .get("/tasks/documents/" + ownDocument.get(c.target()) + "/new")));
+        specs.put(
+                "POST /tasks/documents/{id}/new",
+                new Spec("task.assign", Target.TASK, true, Set.of(302, 200), c -> c.user()
+                        .post(
+                                "/tasks/documents/" + ownDocument.get(c.target()) + "/new",
+                                Map.of(
+                                        "title", "Nhiệm vụ mới của ma trận",
+                                        "dueDate", "31/12/2027",
+                                        "unitIds", childOf(jdbc, unitOfAssignment.get(Long.parseLong(c.target())))))));
         specs.put("GET /tasks/attachments/{id}", new Spec("document.read", Target.TASK, true, Set.of(200), c -> c.user()
                 .get("/tasks/attachments/" + attachmentOf(jdbc, c.target()))));
         specs.put(
@@ -113,14 +127,19 @@ final class TaskMatrix {
         return jdbc.sql("""
                         select md5(coalesce((select string_agg(id || ':' || version || ':' || percent, ',' order by id)
                                                from directives.task_assignment), '')
-                                   || (select count(*) from directives.task_report)::text)""").query(String.class).single();
+                                   || (select count(*) from directives.task_report)::text
+                                   || (select count(*) from directives.task)::text)""").query(String.class).single();
     }
 
-    private static long assignment(JdbcClient jdbc, long unit, long issuer) {
-        long doc = jdbc.sql("""
+    private static long document(JdbcClient jdbc, long issuer) {
+        return jdbc.sql("""
                         insert into directives.document (unit_id, direction, type_code, summary, status, doc_date)
                         values (:u, 'OUTGOING', 'KH', 'Kế hoạch ma trận nhiệm vụ', 'DRAFT', date '2026-11-01')
                         returning id""").param("u", issuer).query(Long.class).single();
+    }
+
+    private static long assignment(JdbcClient jdbc, long unit, long issuer) {
+        long doc = document(jdbc, issuer);
         long task = jdbc.sql("""
                         insert into directives.task (document_id, seq, title, due_date)
                         values (:d, 1, 'Nhiệm vụ ma trận', date '2027-12-31') returning id""").param("d", doc).query(Long.class).single();

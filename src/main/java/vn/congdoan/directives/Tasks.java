@@ -32,6 +32,12 @@ public interface Tasks {
      */
     long create(long documentId, NewTask task, AccessScope scope, Actor actor);
 
+    /**
+     * What the new-task form of a document offers; the document must be issued by a unit where the caller holds
+     * {@link #ASSIGN} ({@link DocumentNotFoundException} otherwise).
+     */
+    NewTaskForm newTaskForm(long documentId, AccessScope scope);
+
     /** The assignments in the caller's {@link #READ} subtrees, filtered, overdue first then by due date. */
     AssignmentPage assignments(TaskFilter filter, AccessScope scope);
 

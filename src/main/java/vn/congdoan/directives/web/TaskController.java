@@ -95,6 +95,11 @@ class TaskController {
         model.addAttribute("canReport", canReport);
         model.addAttribute("canCascade", canAssign && !children.isEmpty());
         model.addAttribute("children", children);
+        model.addAttribute(
+                "alreadyGiven",
+                detail.subAssignments().stream()
+                        .map(vn.congdoan.directives.AssignmentView::unitId)
+                        .toList());
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
         model.addAttribute("values", values == null ? Map.of() : values);
@@ -232,8 +237,76 @@ class TaskController {
             @RequestParam(required = false) @Nullable Long unit,
             AccessScope scope,
             Model model) {
-        model.addAttribute("m", tasks.matrix(id, unit, scope));
+        var m = tasks.matrix(id, unit, scope);
+        model.addAttribute("m", m);
+        model.addAttribute(
+                "canAddTask",
+                scope.roots(Tasks.ASSIGN).stream()
+                        .anyMatch(r -> tree.isWithin(m.document().unitId(), List.of(r))));
         return "directives/tasks/matrix";
+    }
+
+    @GetMapping("/tasks/documents/{id}/new")
+    String newTask(@PathVariable long id, AccessScope scope, Model model) {
+        model.addAttribute("f", tasks.newTaskForm(id, scope));
+        model.addAttribute("errors", Map.of());
+        model.addAttribute("values", Map.of("unitIds", List.of()));
+        return "directives/tasks/new";
+    }
+
+    @PostMapping("/tasks/documents/{id}/new")
+    String createTask(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String title,
+            @RequestParam(required = false) @Nullable String description,
+            @RequestParam(required = false) @Nullable String dueDate,
+            @RequestParam(required = false) @Nullable String ownerRole,
+            @RequestParam(name = "unitIds", required = false) @Nullable List<Long> unitIds,
+            @RequestParam(required = false) @Nullable String unitType,
+            AccessScope scope,
+            HttpServletRequest request,
+            Model model,
+            RedirectAttributes flash) {
+        var form = tasks.newTaskForm(id, scope);
+        List<Long> units = unitIds == null ? List.of() : unitIds;
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("title", title == null ? "" : title);
+        values.put("description", description == null ? "" : description);
+        values.put("dueDate", dueDate == null ? "" : dueDate);
+        values.put("ownerRole", ownerRole == null ? "" : ownerRole);
+        values.put("unitIds", units.stream().map(String::valueOf).toList());
+        values.put("unitType", unitType == null ? "" : unitType);
+        var due = Dates.parse(dueDate);
+        try {
+            if (dueDate != null && !dueDate.isBlank() && due == null) {
+                throw new TaskRejectedException(new FieldProblem("dueDate", "task.dueDate.format", dueDate));
+            }
+            tasks.create(
+                    id,
+                    new vn.congdoan.directives.NewTask(
+                            title,
+                            description,
+                            due,
+                            ownerRole,
+                            units,
+                            unitType == null || unitType.isBlank() ? null : unitType,
+                            null),
+                    scope,
+                    scope.actor(request.getRemoteAddr()));
+        } catch (TaskRejectedException e) {
+            Locale locale = RequestContextUtils.getLocale(request);
+            Map<String, List<String>> errors = new LinkedHashMap<>();
+            for (FieldProblem p : e.problems()) {
+                errors.computeIfAbsent(p.field(), k -> new ArrayList<>())
+                        .add(messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale));
+            }
+            model.addAttribute("f", form);
+            model.addAttribute("errors", errors);
+            model.addAttribute("values", values);
+            return "directives/tasks/new";
+        }
+        flash.addFlashAttribute("notice", "task.created");
+        return "redirect:/tasks/documents/" + id;
     }
 
     @GetMapping("/tasks/attachments/{id}")

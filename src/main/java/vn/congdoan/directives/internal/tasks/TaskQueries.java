@@ -195,6 +195,36 @@ class TaskQueries {
                 .optional();
     }
 
+    /** The document, when it is issued by a unit inside {@code roots}. */
+    Optional<DocumentView> issuedDocument(long documentId, String roots) {
+        return jdbc.sql("""
+                        select d.id, d.unit_id, iu.name as unit_name, d.direction, d.number_text, d.type_code,
+                               ty.name as type_name, d.doc_date, d.summary, d.status, d.version
+                          from directives.document d
+                          join organisation.org_unit iu on iu.id = d.unit_id
+                          join directives.document_type ty on ty.code = d.type_code
+                         where d.id = :id and iu.path <@ any(cast(:roots as ltree[]))""")
+                .param("id", documentId)
+                .param("roots", roots)
+                .query((rs, n) -> documentView(rs))
+                .optional();
+    }
+
+    static DocumentView documentView(ResultSet rs) throws SQLException {
+        return new DocumentView(
+                rs.getLong("id"),
+                rs.getLong("unit_id"),
+                rs.getString("unit_name"),
+                rs.getString("direction"),
+                rs.getString("number_text"),
+                rs.getString("type_code"),
+                rs.getString("type_name"),
+                rs.getObject("doc_date", LocalDate.class),
+                rs.getString("summary"),
+                rs.getString("status"),
+                rs.getInt("version"));
+    }
+
     /**
      * Whether the document itself may be opened: the register's rule (read over its owning unit or over one of its
      * recipients), which an assigned sub-unit may not meet.

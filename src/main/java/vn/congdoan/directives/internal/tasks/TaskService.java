@@ -23,6 +23,7 @@ import vn.congdoan.directives.DocumentNotFoundException;
 import vn.congdoan.directives.DocumentView;
 import vn.congdoan.directives.Documents;
 import vn.congdoan.directives.NewTask;
+import vn.congdoan.directives.NewTaskForm;
 import vn.congdoan.directives.ProgressReport;
 import vn.congdoan.directives.StaleTaskException;
 import vn.congdoan.directives.TaskFilter;
@@ -154,6 +155,30 @@ class TaskService implements Tasks {
                 .target("TASK", taskId, (issuer.number() == null ? "" : issuer.number() + " · ") + title)
                 .detail(units.size() + " units"));
         return taskId;
+    }
+
+    @Override
+    public NewTaskForm newTaskForm(long documentId, AccessScope scope) {
+        String roots = roots(scope, ASSIGN);
+        DocumentView document =
+                queries.issuedDocument(documentId, roots).orElseThrow(() -> new DocumentNotFoundException(documentId));
+        return new NewTaskForm(
+                document,
+                jdbc.sql("""
+                                select id::text, name, 1 from organisation.org_unit
+                                 where parent_id = :p and valid_to is null order by name, id""")
+                        .param("p", document.unitId())
+                        .query((rs, n) -> new NewTaskForm.Option(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                        .list(),
+                jdbc.sql("""
+                                select t.code, t.name, count(*) from organisation.org_unit u
+                                  join organisation.unit_type t on t.code = u.type_code
+                                 where u.valid_to is null and u.id <> :p
+                                   and u.path <@ (select i.path from organisation.org_unit i where i.id = :p)
+                                 group by t.code, t.name, t.sort_order order by t.sort_order""")
+                        .param("p", document.unitId())
+                        .query((rs, n) -> new NewTaskForm.Option(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                        .list());
     }
 
     /** Units that are not open, strictly inside the given unit's subtree and inside the caller's assign scope. */
