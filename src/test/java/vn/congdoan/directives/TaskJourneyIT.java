@@ -167,6 +167,39 @@ class TaskJourneyIT {
         tinh.context().close();
     }
 
+    @Test
+    void theFederationAddsATaskForEveryCommuneUnionAndIsToldWhatIsMissing() {
+        long province = unit("LCU");
+        long doc = jdbc.sql("""
+                        insert into directives.document (unit_id, direction, type_code, summary, status, doc_date)
+                        values (:u, 'OUTGOING', 'KH', 'Kế hoạch kiểm tra tài chính năm 2027', 'DRAFT',
+                            date '2026-11-20') returning id""").param("u", province).query(Long.class).single();
+        long communes = jdbc.sql("""
+                        select count(*) from organisation.org_unit
+                         where type_code = 'COMMUNE_UNION' and valid_to is null""").query(Long.class).single();
+        Page tinh = loggedIn("tinh");
+        tinh.navigate(url("/tasks/documents/" + doc));
+        assertThat(tinh.locator("#task-matrix")).hasCount(0);
+        tinh.locator("a[href='/tasks/documents/" + doc + "/new']").click();
+        assertThat(tinh.locator("h1")).hasText("Thêm nhiệm vụ cho văn bản");
+        tinh.locator("#save-task").click();
+        assertThat(tinh.locator("#task-errors")).containsText("Vui lòng nhập tên nhiệm vụ");
+        assertThat(tinh.locator("#task-errors")).containsText("Vui lòng nhập hạn hoàn thành");
+        assertThat(tinh.locator("#task-errors")).containsText("Vui lòng chọn ít nhất một đơn vị");
+        shot(tinh, "tasks-6-new-refused.png");
+        tinh.getByLabel("Tên nhiệm vụ").fill("Tự kiểm tra tài chính công đoàn cơ sở");
+        tinh.getByLabel(Pattern.compile("^Hạn hoàn thành")).fill("30/06/2027");
+        tinh.getByLabel("Bộ phận hoặc cán bộ chủ trì").fill("Ủy ban Kiểm tra");
+        tinh.getByLabel(Pattern.compile("^Hoặc giao cho mọi đơn vị")).selectOption("COMMUNE_UNION");
+        tinh.locator("#save-task").click();
+        assertThat(tinh.locator("#flash-notice")).containsText("Đã thêm nhiệm vụ");
+        assertThat(tinh.locator("#task-matrix tbody tr")).hasCount((int) communes);
+        assertThat(tinh.locator("#task-matrix td.overdue")).hasCount(0);
+        assertThat(tinh.locator("#not-reported li")).hasCount((int) communes);
+        shot(tinh, "tasks-7-new-matrix.png");
+        tinh.context().close();
+    }
+
     private void shot(Page page, String name) {
         page.screenshot(
                 new Page.ScreenshotOptions().setPath(SHOTS.resolve(name)).setFullPage(true));
