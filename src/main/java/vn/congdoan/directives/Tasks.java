@@ -61,8 +61,9 @@ public interface Tasks {
     List<AssignmentView> cascade(long assignmentId, int version, Cascade cascade, AccessScope scope, Actor actor);
 
     /**
-     * The completion matrix of a document: rows are the assigned units in the caller's scope (top-level assignments,
-     * or every assignment inside {@code subtreeUnitId} when given), columns the document's tasks. Visible with
+     * The completion matrix of a document: rows are the assigned units in the caller's scope (the topmost ones the
+     * caller can see — for the issuer, the units it assigned — or every assignment inside {@code subtreeUnitId} when
+     * given), columns the document's tasks. Visible with
      * {@link #READ} over the issuing unit or over one of the assigned units; 404 otherwise. Two SQL queries.
      */
     CompletionMatrix matrix(long documentId, @Nullable Long subtreeUnitId, AccessScope scope);

@@ -394,6 +394,48 @@ class TaskCascadeIT {
         }
     }
 
+    /**
+     * The federation's matrix of 108/TB-LĐLĐ (every child unit × 9 tasks) against the raw SQL that reads the same
+     * cells, measured side by side (QUALITY.md §5); figures printed for docs/BENCHMARKS.md.
+     */
+    @Test
+    void theFederationsMatrixCostsAFewTimesTheRawSqlOfItsCells() {
+        long doc = notice108();
+        AccessScope tinh = scope("tinh");
+        int cells = 0;
+        for (int i = 0; i < 5; i++) {
+            cells = tasks.matrix(doc, null, tinh).rows().size() * 9;
+            rawCells(doc);
+        }
+        long[] matrix = new long[21];
+        long[] raw = new long[21];
+        for (int i = 0; i < matrix.length; i++) {
+            long t0 = System.nanoTime();
+            tasks.matrix(doc, null, tinh);
+            matrix[i] = System.nanoTime() - t0;
+            t0 = System.nanoTime();
+            rawCells(doc);
+            raw[i] = System.nanoTime() - t0;
+        }
+        java.util.Arrays.sort(matrix);
+        java.util.Arrays.sort(raw);
+        double m = matrix[10] / 1e6;
+        double r = raw[10] / 1e6;
+        System.out.printf(
+                "TASK MATRIX BENCH: %d cells, matrix p50 %.2f ms p95 %.2f ms, raw SQL p50 %.2f ms, ratio %.1f%n",
+                cells, m, matrix[19] / 1e6, r, m / r);
+        assertThat(cells).isGreaterThanOrEqualTo(90 * 9);
+        assertThat(m).as("matrix p50 within a page's budget (ms)").isLessThan(500);
+    }
+
+    private void rawCells(long doc) {
+        jdbc.sql("""
+                        select a.id, a.task_id, a.unit_id, u.name, a.status, a.percent, a.due_date, a.last_report_at
+                          from directives.task_assignment a join directives.task t on t.id = a.task_id
+                          join organisation.org_unit u on u.id = a.unit_id
+                         where t.document_id = :d and a.parent_assignment_id is null""").param("d", doc).query().listOfRows();
+    }
+
     static byte[] png() throws Exception {
         java.awt.image.BufferedImage img =
                 new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
