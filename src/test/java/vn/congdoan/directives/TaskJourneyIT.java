@@ -179,6 +179,7 @@ class TaskJourneyIT {
                          where type_code = 'COMMUNE_UNION' and valid_to is null""").query(Long.class).single();
         Page tinh = loggedIn("tinh");
         tinh.navigate(url("/tasks/documents/" + doc));
+        assertThat(tinh.locator("h1")).hasText("Bảng theo dõi thực hiện nhiệm vụ");
         assertThat(tinh.locator("#task-matrix")).hasCount(0);
         tinh.locator("a[href='/tasks/documents/" + doc + "/new']").click();
         assertThat(tinh.locator("h1")).hasText("Thêm nhiệm vụ cho văn bản");
@@ -195,6 +196,8 @@ class TaskJourneyIT {
         assertThat(tinh.locator("#flash-notice")).containsText("Đã thêm nhiệm vụ");
         assertThat(tinh.locator("#task-matrix tbody tr")).hasCount((int) communes);
         assertThat(tinh.locator("#task-matrix td.overdue")).hasCount(0);
+        assertThat(tinh.locator("#matrix-document"))
+                .hasText("Văn bản (dự thảo, chưa có số) · Kế hoạch kiểm tra tài chính năm 2027");
         assertThat(tinh.locator("#not-reported li")).hasCount((int) communes);
         shot(tinh, "tasks-7-new-matrix.png");
         tinh.context().close();
