@@ -205,6 +205,7 @@ class AuthorizationMatrixIT {
         MemberPagesMatrix.add(specs);
         ImportMatrix.add(specs);
         DocumentMatrix.add(specs, jdbc, fixture, moduleTargets);
+        TaskMatrix.add(specs, jdbc, fixture, moduleTargets);
         // Grants the grant endpoints act on carry a role without permissions, so they never widen the actor.
         jdbc.sql("insert into identity.role (code, name, name_en, sort_order) values"
                         + " ('MATRIX_NONE', 'Ma trận', 'Matrix', 99) on conflict do nothing")
@@ -581,7 +582,9 @@ class AuthorizationMatrixIT {
                             || coalesce((select string_agg(id || ':' || coalesce(revoked_at::text, '-'), ',' order by id) from identity.api_token), '')
                             || coalesce((select string_agg(id || ':' || version, ',' order by id) from enterprises.enterprise), '')
                             || coalesce((select string_agg(id || ':' || version || ':' || status || ':' || coalesce(unit_id, 0), ',' order by id) from membership.member), '')
-                            || coalesce((select count(*)::text from membership.member_transfer), ''))""").query(String.class).single() + DocumentMatrix.checksum(jdbc);
+                            || coalesce((select count(*)::text from membership.member_transfer), ''))""").query(String.class).single()
+                + DocumentMatrix.checksum(jdbc)
+                + TaskMatrix.checksum(jdbc);
     }
 
     private long unitByCode(String code) {

@@ -56,6 +56,7 @@ class DemoWorldLoader implements DemoWorld {
     private final MemberRegister members;
     private final LaiChauEnterprises enterprises;
     private final DemoDocuments demoDocuments;
+    private final vn.congdoan.directives.TaskDemo taskDemo;
 
     DemoWorldLoader(
             OrgTree tree,
@@ -63,13 +64,15 @@ class DemoWorldLoader implements DemoWorld {
             Accounts accounts,
             MemberRegister members,
             LaiChauEnterprises enterprises,
-            DemoDocuments demoDocuments) {
+            DemoDocuments demoDocuments,
+            vn.congdoan.directives.TaskDemo taskDemo) {
         this.tree = tree;
         this.restructurings = restructurings;
         this.accounts = accounts;
         this.members = members;
         this.enterprises = enterprises;
         this.demoDocuments = demoDocuments;
+        this.taskDemo = taskDemo;
     }
 
     @Override
@@ -230,6 +233,8 @@ class DemoWorldLoader implements DemoWorld {
         members.linkDemoEnterprises(enterprises.load(covered, managing, province));
         // 7. Documents: 108/TB-LĐLĐ and a few around it (directives module).
         demoDocuments.seedDemoDocuments();
+        // 7. The tasks of 108/TB-LĐLĐ, after the document is registered.
+        taskDemo.load(List.of(cs1, cs2));
         log.info("Demo world loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
         return true;
     }
