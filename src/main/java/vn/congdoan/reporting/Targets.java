@@ -29,7 +29,8 @@ public interface Targets {
 
     /**
      * Sets (or clears, with a null value) the targets of one child unit for a year. The caller needs {@link #MANAGE}
-     * over the child's parent. {@code version} is the child's target-set version (0 when none exists yet).
+     * over the child's parent. {@code version} is the child's target-set version (0 when none exists yet). Answers
+     * the child's sheet.
      */
     TargetSheet assign(
             long childUnitId, int year, int version, List<TargetInput> targets, AccessScope scope, Actor actor);
@@ -72,7 +73,8 @@ public interface Targets {
             @org.jspecify.annotations.Nullable Integer percent,
             boolean met,
             @org.jspecify.annotations.Nullable String actualRecordedBy,
-            java.time.@org.jspecify.annotations.Nullable Instant actualRecordedAt) {}
+            java.time.@org.jspecify.annotations.Nullable Instant actualRecordedAt,
+            int actualVersion) {}
 
     /** The targets of one unit. */
     record UnitTargets(

@@ -24,6 +24,7 @@ import vn.congdoan.organisation.OrgTree;
 import vn.congdoan.organisation.Restructuring;
 import vn.congdoan.organisation.Restructuring.Decision;
 import vn.congdoan.organisation.Restructurings;
+import vn.congdoan.reporting.ReportingDemo;
 import vn.congdoan.shared.Actor;
 
 /**
@@ -54,18 +55,21 @@ class DemoWorldLoader implements DemoWorld {
     private final Accounts accounts;
     private final MemberRegister members;
     private final LaiChauEnterprises enterprises;
+    private final ReportingDemo reporting;
 
     DemoWorldLoader(
             OrgTree tree,
             Restructurings restructurings,
             Accounts accounts,
             MemberRegister members,
-            LaiChauEnterprises enterprises) {
+            LaiChauEnterprises enterprises,
+            ReportingDemo reporting) {
         this.tree = tree;
         this.restructurings = restructurings;
         this.accounts = accounts;
         this.members = members;
         this.enterprises = enterprises;
+        this.reporting = reporting;
     }
 
     @Override
@@ -224,6 +228,8 @@ class DemoWorldLoader implements DemoWorld {
             }
         }
         members.linkDemoEnterprises(enterprises.load(covered, managing, province));
+        // 7. Reporting: 2025 targets and the 2025 six-month report.
+        reporting.seed(system);
         log.info("Demo world loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
         return true;
     }
