@@ -158,6 +158,26 @@ class StatisticsJourneyIT {
                 .isEqualTo(3L);
     }
 
+    @Test
+    void theCommuneSeesWhoHasNotSubmittedAndTheProvinceItsTargets() {
+        Page xa = loggedIn("xa");
+        xa.navigate(url("/reports?template=SO_KET_6_THANG&year=2025"));
+        assertThat(xa.locator("#children")).containsText("Đã duyệt");
+        assertThat(xa.locator("#children")).containsText("Bị trả lại");
+        assertThat(xa.locator("#children")).containsText("Chưa lập");
+        assertThat(xa.locator("#rollup")).containsText("Tổng số đoàn viên");
+        shot(xa, "statistics-5-overview.png");
+        Page tinh = loggedIn("tinh");
+        tinh.locator("nav a[href='/reports']").click();
+        tinh.getByText("Chỉ tiêu năm", new Page.GetByTextOptions().setExact(false))
+                .first()
+                .click();
+        tinh.navigate(url("/targets?year=2025"));
+        assertThat(tinh.locator("#own-score")).hasText("Đạt 10/11 chỉ tiêu");
+        assertThat(tinh.locator("#rollup-score")).containsText("Đạt ");
+        shot(tinh, "statistics-6-targets.png");
+    }
+
     private void shot(Page page, String name) {
         page.screenshot(
                 new Page.ScreenshotOptions().setPath(SHOTS.resolve(name)).setFullPage(true));
@@ -172,7 +192,8 @@ class StatisticsJourneyIT {
         page.getByLabel(Pattern.compile("Tên đăng nhập")).fill(username);
         page.getByLabel(Pattern.compile("Mật khẩu")).fill(FullApplicationTest.PASSWORD);
         page.locator("form[action='/login'] button[type=submit]").click();
-        assertThat(page.locator("main")).isVisible();
+        // Signed in once the layout shows the navigation (the login page has none).
+        assertThat(page.locator("nav a[href='/reports']")).isVisible();
         return page;
     }
 

@@ -50,7 +50,7 @@ class UnitStatisticsService implements UnitStatistics {
                  where u.valid_from between cast(:from as date) and cast(:asOf as date)
                    and not exists (select 1 from organisation.org_change_unit cu
                                      join organisation.org_change c on c.id = cu.change_id
-                                    where cu.unit_id = u.id and cu.role in ('CREATED', 'TARGET')
+                                    where cu.unit_id = u.id and cu.role = 'CREATED'
                                       and c.kind in ('MERGE', 'SPLIT'))
                 """, from, to, root.get().path());
         // Closed: the last day of existence falls in the period (valid_to is the first day without the unit).
