@@ -25,6 +25,7 @@ import vn.congdoan.organisation.OrgTree;
 import vn.congdoan.organisation.Restructuring;
 import vn.congdoan.organisation.Restructuring.Decision;
 import vn.congdoan.organisation.Restructurings;
+import vn.congdoan.reporting.ReportingDemo;
 import vn.congdoan.shared.Actor;
 
 /**
@@ -57,6 +58,7 @@ class DemoWorldLoader implements DemoWorld {
     private final LaiChauEnterprises enterprises;
     private final DemoDocuments demoDocuments;
     private final vn.congdoan.directives.TaskDemo taskDemo;
+    private final ReportingDemo reporting;
 
     DemoWorldLoader(
             OrgTree tree,
@@ -65,7 +67,8 @@ class DemoWorldLoader implements DemoWorld {
             MemberRegister members,
             LaiChauEnterprises enterprises,
             DemoDocuments demoDocuments,
-            vn.congdoan.directives.TaskDemo taskDemo) {
+            vn.congdoan.directives.TaskDemo taskDemo,
+            ReportingDemo reporting) {
         this.tree = tree;
         this.restructurings = restructurings;
         this.accounts = accounts;
@@ -73,6 +76,7 @@ class DemoWorldLoader implements DemoWorld {
         this.enterprises = enterprises;
         this.demoDocuments = demoDocuments;
         this.taskDemo = taskDemo;
+        this.reporting = reporting;
     }
 
     @Override
@@ -233,8 +237,10 @@ class DemoWorldLoader implements DemoWorld {
         members.linkDemoEnterprises(enterprises.load(covered, managing, province));
         // 7. Documents: 108/TB-LĐLĐ and a few around it (directives module).
         demoDocuments.seedDemoDocuments();
-        // 7. The tasks of 108/TB-LĐLĐ, after the document is registered.
+        // 8. The tasks of 108/TB-LĐLĐ, after the document is registered.
         taskDemo.load(List.of(cs1, cs2));
+        // 9. Reporting: 2025 targets and the 2025 six-month report.
+        reporting.seed(system);
         log.info("Demo world loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
         return true;
     }
