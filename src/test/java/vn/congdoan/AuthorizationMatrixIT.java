@@ -204,6 +204,7 @@ class AuthorizationMatrixIT {
         CardMatrix.add(specs);
         MemberPagesMatrix.add(specs);
         ImportMatrix.add(specs);
+        DashboardMatrix.add(specs);
         // Grants the grant endpoints act on carry a role without permissions, so they never widen the actor.
         jdbc.sql("insert into identity.role (code, name, name_en, sort_order) values"
                         + " ('MATRIX_NONE', 'Ma trận', 'Matrix', 99) on conflict do nothing")
