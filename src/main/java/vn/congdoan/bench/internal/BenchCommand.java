@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 import vn.congdoan.membership.Members;
 import vn.congdoan.organisation.OrgTree;
+import vn.congdoan.reporting.Dashboards;
 
 /**
  * {@code java -jar congdoan.jar bench org-tree [--units 130000] [--samples 100] [--warmup 10] [--seed S]
@@ -24,6 +25,10 @@ import vn.congdoan.organisation.OrgTree;
  * <p>{@code bench members [--members 11000000] [--units N] [--import-rows 200000] [--samples 100] [--warmup 10]
  * [--seed S] [--report …|none] [--variant NAME] [--embedded]}: the same national tree with the national member world
  * (see {@link MemberBenchSuite}); exit code 1 also when an import did not add what it should have.
+ *
+ * <p>{@code bench dashboard [--members 11000000] [--units N] [--samples 100] [--warmup 10] [--seed S] [--report …|none]
+ * [--variant NAME] [--embedded]}: the same member world, then the dashboards of provinces, communes and grassroots
+ * unions (see {@link DashboardBenchmark}).
  */
 @Component
 @ConditionalOnProperty(name = "congdoan.command", havingValue = "bench")
@@ -32,6 +37,7 @@ class BenchCommand implements ApplicationRunner {
     private final OrgTree tree;
     private final ObjectProvider<Members> members;
     private final ObjectProvider<ImportBenchmark.Importer> importer;
+    private final ObjectProvider<Dashboards> dashboards;
     private final DataSource dataSource;
     private final Clock clock;
     private final ApplicationContext context;
@@ -45,6 +51,7 @@ class BenchCommand implements ApplicationRunner {
             OrgTree tree,
             ObjectProvider<Members> members,
             ObjectProvider<ImportBenchmark.Importer> importer,
+            ObjectProvider<Dashboards> dashboards,
             DataSource dataSource,
             Clock clock,
             ApplicationContext context,
@@ -63,6 +70,7 @@ class BenchCommand implements ApplicationRunner {
         this.tree = tree;
         this.members = members;
         this.importer = importer;
+        this.dashboards = dashboards;
         this.memberCount = memberCount;
         this.importRows = importRows;
         this.demo = demo;
@@ -125,13 +133,19 @@ class BenchCommand implements ApplicationRunner {
         if (options.suite().equals(MemberBenchSuite.SUITE)) {
             return members();
         }
+        if (options.suite().equals(DashboardBenchmark.SUITE)) {
+            return dashboard();
+        }
         if (!options.suite().equals(OrgTreeBenchSuite.SUITE)) {
             System.err.println("Usage: java -jar congdoan.jar bench org-tree [--units 130000] [--samples 100]"
                     + " [--warmup 10] [--seed N] [--report docs/BENCHMARKS.md|none] [--variant NAME] [--embedded]");
             System.err.println("       java -Xmx512m -jar congdoan.jar bench members [--members 11000000] [--units N]"
                     + " [--import-rows 200000] [--samples 100] [--warmup 10] [--seed N] [--report …|none]"
                     + " [--variant NAME] [--embedded]");
-            System.err.println("Known benchmarks: " + OrgTreeBenchSuite.SUITE + ", " + MemberBenchSuite.SUITE);
+            System.err.println("       java -Xmx1g -jar congdoan.jar bench dashboard [--members 11000000] [--units N]"
+                    + " [--samples 100] [--warmup 10] [--seed N] [--report …|none] [--variant NAME] [--embedded]");
+            System.err.println("Known benchmarks: " + OrgTreeBenchSuite.SUITE + ", " + MemberBenchSuite.SUITE + ", "
+                    + DashboardBenchmark.SUITE);
             return 2;
         }
         if (options.units() == 0) {
@@ -208,6 +222,47 @@ class BenchCommand implements ApplicationRunner {
                         + " imports that did not add what they should have: see above.");
             }
             return outcome.mismatches() == 0 ? 0 : 1;
+        } catch (Exception e) {
+            System.err.println("Benchmark failed: " + e.getMessage());
+            e.printStackTrace(System.err);
+            return 1;
+        }
+    }
+
+    /** {@code bench dashboard}: the member world of {@code bench members}, then the dashboards (no import). */
+    private int dashboard() {
+        if (memberCount < 1000
+                || (options.units() != 0 && options.units() < 100)
+                || options.samples() < 1
+                || options.warmup() < 0) {
+            System.err.println("--members must be at least 1000, --units 0 (derived) or at least 100, --samples at"
+                    + " least 1, --warmup at least 0");
+            return 2;
+        }
+        Dashboards d = dashboards.getIfAvailable();
+        if (d == null) {
+            System.err.println("No dashboards in this build.");
+            return 2;
+        }
+        MemberBenchSuite.Options o = new MemberBenchSuite.Options(
+                memberCount,
+                options.units(),
+                options.samples(),
+                options.warmup(),
+                options.seed(),
+                options.report(),
+                options.embedded(),
+                options.variant(),
+                0,
+                false,
+                options.commandLine());
+        try {
+            int problems = new DashboardBenchmark(d, dataSource, clock, System.out).run(o);
+            if (problems != 0) {
+                System.err.println(problems + " disagreement(s) between the facade and the SQL or facade failures:"
+                        + " see above.");
+            }
+            return problems == 0 ? 0 : 1;
         } catch (Exception e) {
             System.err.println("Benchmark failed: " + e.getMessage());
             e.printStackTrace(System.err);
