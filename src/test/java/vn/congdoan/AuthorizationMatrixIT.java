@@ -584,9 +584,7 @@ class AuthorizationMatrixIT {
                             || coalesce((select string_agg(id || ':' || coalesce(revoked_at::text, '-'), ',' order by id) from identity.api_token), '')
                             || coalesce((select string_agg(id || ':' || version, ',' order by id) from enterprises.enterprise), '')
                             || coalesce((select string_agg(id || ':' || version || ':' || status || ':' || coalesce(unit_id, 0), ',' order by id) from membership.member), '')
-                            || coalesce((select count(*)::text from membership.member_transfer), ''))""").query(String.class).single()
-                + DocumentMatrix.checksum(jdbc)
-                + TaskMatrix.checksum(jdbc);
+                            || coalesce((select count(*)::text from membership.member_transfer), ''))""").query(String.class).single() + DocumentMatrix.checksum(jdbc) + TaskMatrix.checksum(jdbc);
     }
 
     private long unitByCode(String code) {

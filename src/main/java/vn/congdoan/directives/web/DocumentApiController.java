@@ -7,7 +7,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,9 +20,10 @@ import vn.congdoan.directives.DocumentDetail;
 import vn.congdoan.directives.DocumentFilter;
 import vn.congdoan.directives.DocumentInput;
 import vn.congdoan.directives.DocumentPage;
-import vn.congdoan.directives.DocumentTasksHook;
 import vn.congdoan.directives.Documents;
 import vn.congdoan.directives.IssuerView;
+import vn.congdoan.directives.TaskProgress;
+import vn.congdoan.directives.Tasks;
 import vn.congdoan.shared.AccessScope;
 import vn.congdoan.shared.Dates;
 
@@ -37,9 +37,9 @@ import vn.congdoan.shared.Dates;
 class DocumentApiController {
 
     private final Documents documents;
-    private final ObjectProvider<DocumentTasksHook> tasks;
+    private final Tasks tasks;
 
-    DocumentApiController(Documents documents, ObjectProvider<DocumentTasksHook> tasks) {
+    DocumentApiController(Documents documents, Tasks tasks) {
         this.documents = documents;
         this.tasks = tasks;
     }
@@ -69,9 +69,9 @@ class DocumentApiController {
             List<DocumentDetail.Attachment> attachments,
             @Nullable IssuerView issuer,
             int version,
-            List<?> tasks) {
+            List<TaskProgress> tasks) {
 
-        static DocumentJson of(DocumentDetail d, List<?> tasks) {
+        static DocumentJson of(DocumentDetail d, List<TaskProgress> tasks) {
             return new DocumentJson(
                     d.id(),
                     d.view().unitId(),
@@ -124,8 +124,7 @@ class DocumentApiController {
     @Operation(summary = "One document with its recipients, attachments and tasks; 404 outside the caller's reach")
     DocumentJson get(@PathVariable long id, AccessScope scope) {
         DocumentDetail d = documents.detail(id, scope);
-        DocumentTasksHook hook = tasks.getIfAvailable();
-        return DocumentJson.of(d, hook == null ? List.of() : hook.tasksOf(id, scope));
+        return DocumentJson.of(d, tasks.ofDocument(id, scope));
     }
 
     @GetMapping("/{id}/pdf")

@@ -29,6 +29,7 @@ import vn.congdoan.directives.DocumentInput;
 import vn.congdoan.directives.DocumentRejectedException;
 import vn.congdoan.directives.Documents;
 import vn.congdoan.directives.StaleDocumentException;
+import vn.congdoan.directives.Tasks;
 import vn.congdoan.shared.AccessScope;
 import vn.congdoan.shared.Dates;
 import vn.congdoan.shared.FieldProblem;
@@ -39,11 +40,19 @@ import vn.congdoan.shared.FieldProblem;
 class DocumentsController {
 
     private final Documents documents;
+    private final Tasks tasks;
     private final MessageSource messages;
 
-    DocumentsController(Documents documents, MessageSource messages) {
+    DocumentsController(Documents documents, Tasks tasks, MessageSource messages) {
         this.documents = documents;
+        this.tasks = tasks;
         this.messages = messages;
+    }
+
+    /** The document and the tasks it carries (each with the progress of the units the caller may see). */
+    private void addDetail(Model model, long id, AccessScope scope) {
+        model.addAttribute("doc", documents.detail(id, scope));
+        model.addAttribute("tasks", tasks.ofDocument(id, scope));
     }
 
     /** The form as typed (dates as text, dd/MM/yyyy). */
@@ -197,7 +206,7 @@ class DocumentsController {
 
     @GetMapping("/{id}")
     String detail(@PathVariable long id, AccessScope scope, Model model) {
-        model.addAttribute("doc", documents.detail(id, scope));
+        addDetail(model, id, scope);
         return "directives/documents/detail";
     }
 
@@ -236,7 +245,7 @@ class DocumentsController {
             return form(form, documents.detail(id, scope), errors(e, request), scope, model);
         } catch (StaleDocumentException e) {
             response.setStatus(409);
-            model.addAttribute("doc", documents.detail(id, scope));
+            addDetail(model, id, scope);
             return "directives/documents/conflict";
         }
     }
@@ -254,11 +263,11 @@ class DocumentsController {
             return "redirect:/documents/" + id + "?issued";
         } catch (StaleDocumentException e) {
             response.setStatus(409);
-            model.addAttribute("doc", documents.detail(id, scope));
+            addDetail(model, id, scope);
             return "directives/documents/conflict";
         } catch (DocumentRejectedException e) {
             response.setStatus(422);
-            model.addAttribute("doc", documents.detail(id, scope));
+            addDetail(model, id, scope);
             model.addAttribute("problems", errors(e, request).values());
             return "directives/documents/detail";
         }
@@ -277,11 +286,11 @@ class DocumentsController {
             return "redirect:/documents/" + id;
         } catch (StaleDocumentException e) {
             response.setStatus(409);
-            model.addAttribute("doc", documents.detail(id, scope));
+            addDetail(model, id, scope);
             return "directives/documents/conflict";
         } catch (DocumentRejectedException e) {
             response.setStatus(422);
-            model.addAttribute("doc", documents.detail(id, scope));
+            addDetail(model, id, scope);
             model.addAttribute("problems", errors(e, request).values());
             return "directives/documents/detail";
         }
@@ -310,7 +319,7 @@ class DocumentsController {
             return "redirect:/documents/" + id;
         } catch (DocumentRejectedException e) {
             response.setStatus(422);
-            model.addAttribute("doc", documents.detail(id, scope));
+            addDetail(model, id, scope);
             model.addAttribute("problems", errors(e, request).values());
             return "directives/documents/detail";
         }
