@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,50 +23,25 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LoginJourneyIT {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("congdoan.chromium", "/usr/bin/chromium"));
     static final Path SHOTS = Path.of("target", "screenshots");
 
     @LocalServerPort
     int port;
 
-    Playwright playwright;
+    Chromium chromium;
     Browser browser;
 
     @BeforeAll
     void startBrowser() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            String notice =
-                    "Chromium not found at " + CHROMIUM + ": browser journeys SKIPPED (apt-get install chromium)";
-            assertThat("required".equals(System.getenv("CONGDOAN_BROWSER_TESTS")))
-                    .as(notice + " — but CONGDOAN_BROWSER_TESTS=required")
-                    .isFalse();
-            System.err.println("NOTICE: " + notice);
-            Assumptions.abort(notice);
-        }
         Files.createDirectories(SHOTS);
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+        chromium = Chromium.start("browser");
+        browser = chromium.browser();
     }
 
     @AfterAll
     void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

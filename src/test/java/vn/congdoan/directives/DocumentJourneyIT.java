@@ -4,27 +4,23 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.congdoan.Chromium;
 import vn.congdoan.FullApplicationTest;
 
 /**
@@ -37,7 +33,6 @@ import vn.congdoan.FullApplicationTest;
 class DocumentJourneyIT {
 
     static final Path SHOTS = Path.of("target", "screenshots");
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     @LocalServerPort
     int port;
@@ -45,37 +40,20 @@ class DocumentJourneyIT {
     @Autowired
     JdbcClient jdbc;
 
-    Playwright playwright;
+    Chromium chromium;
     Browser browser;
 
     @BeforeAll
     void startBrowser() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            String notice = "Chromium not found at " + CHROMIUM + ": document journeys SKIPPED";
-            assertThat("required".equals(System.getenv("CONGDOAN_BROWSER_TESTS")))
-                    .as(notice + " — but CONGDOAN_BROWSER_TESTS=required")
-                    .isFalse();
-            System.err.println("NOTICE: " + notice);
-            Assumptions.abort(notice);
-        }
         Files.createDirectories(SHOTS);
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")));
+        chromium = Chromium.start("document");
+        browser = chromium.browser();
     }
 
     @AfterAll
     void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

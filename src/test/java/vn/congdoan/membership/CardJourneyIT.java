@@ -5,23 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.congdoan.Chromium;
 import vn.congdoan.FullApplicationTest;
 
 /**
@@ -34,7 +30,6 @@ import vn.congdoan.FullApplicationTest;
 class CardJourneyIT {
 
     static final Path SHOTS = Path.of("target", "screenshots");
-    static final Path CHROMIUM = Path.of(System.getProperty("congdoan.chromium", "/usr/bin/chromium"));
 
     @LocalServerPort
     int port;
@@ -42,43 +37,20 @@ class CardJourneyIT {
     @Autowired
     JdbcClient jdbc;
 
-    Playwright playwright;
+    Chromium chromium;
     Browser browser;
 
     @BeforeAll
     void startBrowser() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            String notice = "Chromium not found at " + CHROMIUM + ": card journeys SKIPPED";
-            assertThat("required".equals(System.getenv("CONGDOAN_BROWSER_TESTS")))
-                    .as(notice + " — but CONGDOAN_BROWSER_TESTS=required")
-                    .isFalse();
-            System.err.println("NOTICE: " + notice);
-            Assumptions.abort(notice);
-        }
         Files.createDirectories(SHOTS);
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+        chromium = Chromium.start("card");
+        browser = chromium.browser();
     }
 
     @AfterAll
     void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -5,29 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.congdoan.Chromium;
 import vn.congdoan.FullApplicationTest;
 import vn.congdoan.shared.Text;
 import vn.congdoan.shared.VietnameseNames;
@@ -44,7 +41,6 @@ import vn.congdoan.shared.VietnameseNames;
 class MemberJourneyIT {
 
     static final Path SHOTS = Path.of("target", "screenshots");
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final AtomicInteger SERIAL = new AtomicInteger();
 
     @LocalServerPort
@@ -53,7 +49,7 @@ class MemberJourneyIT {
     @Autowired
     JdbcClient jdbc;
 
-    Playwright playwright;
+    Chromium chromium;
     Browser browser;
     long unitA;
     long unitB;
@@ -66,38 +62,15 @@ class MemberJourneyIT {
         unitB = homeOf("cs2");
         codeA = codeOf(unitA);
         codeB = codeOf(unitB);
-        if (!Files.isExecutable(CHROMIUM)) {
-            String notice = "Chromium not found at " + CHROMIUM + ": member journeys SKIPPED";
-            assertThat("required".equals(System.getenv("CONGDOAN_BROWSER_TESTS")))
-                    .as(notice + " — but CONGDOAN_BROWSER_TESTS=required")
-                    .isFalse();
-            System.err.println("NOTICE: " + notice);
-            Assumptions.abort(notice);
-        }
         Files.createDirectories(SHOTS);
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+        chromium = Chromium.start("member");
+        browser = chromium.browser();
     }
 
     @AfterAll
     void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
