@@ -41,7 +41,8 @@ class AuthorizationMatrixIT {
                             "audit.read",
                             "enterprise.read",
                             "org.restructure",
-                            "org.configure"),
+                            "org.configure",
+                            "finance.rules"),
             "FEDERATION_OFFICER",
                     Set.of(
                             "org.read",
@@ -60,7 +61,8 @@ class AuthorizationMatrixIT {
                             "task.report",
                             "report.read",
                             "report.review",
-                            "target.manage"),
+                            "target.manage",
+                            "finance.approve"),
             "UNIT_OFFICER",
                     Set.of(
                             "org.read",
@@ -76,7 +78,8 @@ class AuthorizationMatrixIT {
                             "task.report",
                             "report.read",
                             "report.review",
-                            "target.manage"),
+                            "target.manage",
+                            "finance.approve"),
             "UNIT_ACCOUNTANT", Set.of("org.read", "finance.read", "finance.post"),
             "INSPECTOR",
                     Set.of(
@@ -85,7 +88,8 @@ class AuthorizationMatrixIT {
                             "finance.read",
                             "enterprise.read",
                             "document.read",
-                            "report.read"),
+                            "report.read",
+                            "finance.inspect"),
             "MEMBER", Set.of("self.read"));
 
     enum Target {
@@ -98,7 +102,13 @@ class AuthorizationMatrixIT {
         DOCUMENT,
         TASK,
         REPORT,
-        TARGET
+        TARGET,
+        // Issue 7, finance: each module matrix class registers its own ModuleTargets.
+        POSTING,
+        DUES,
+        FUND,
+        BUDGET,
+        DISCLOSURE
     }
 
     /**

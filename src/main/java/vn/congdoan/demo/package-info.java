@@ -2,7 +2,15 @@
 @NullMarked
 @ApplicationModule(
         displayName = "Demo data",
-        allowedDependencies = {"organisation", "identity", "membership", "enterprises", "directives", "reporting"})
+        allowedDependencies = {
+            "organisation",
+            "identity",
+            "membership",
+            "enterprises",
+            "directives",
+            "finance",
+            "reporting"
+        })
 package vn.congdoan.demo;
 
 import org.jspecify.annotations.NullMarked;
