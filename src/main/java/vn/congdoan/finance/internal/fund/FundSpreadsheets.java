@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.Cell;
@@ -216,39 +215,53 @@ class FundSpreadsheets {
         int entries = 0;
         boolean workbook = false;
         byte[] buffer = new byte[32 * 1024];
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(file))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                if (++entries > MAX_ENTRIES) {
-                    return Optional.of("fund.import.tooLarge");
-                }
-                workbook |= entry.getName().equals("xl/workbook.xml");
-                boolean xml =
-                        entry.getName().endsWith(".xml") || entry.getName().endsWith(".rels");
-                boolean first = true;
-                int read;
-                while ((read = readSome(zip, buffer)) > 0) {
-                    total += read;
-                    if (total > MAX_UNPACKED_BYTES) {
+        java.nio.file.Path temp = null;
+        // Through the central directory (ZipFile): streaming writers put entry sizes only there, where ZipInputStream
+        // cannot see them. Declared sizes are not trusted: the bytes actually inflated are counted.
+        try {
+            temp = java.nio.file.Files.createTempFile("congdoan-fund-", ".xlsx");
+            java.nio.file.Files.write(temp, file);
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(temp.toFile())) {
+                var all = zip.entries();
+                while (all.hasMoreElements()) {
+                    ZipEntry entry = all.nextElement();
+                    if (++entries > MAX_ENTRIES) {
                         return Optional.of("fund.import.tooLarge");
                     }
-                    if (xml && first) {
-                        String head = new String(buffer, 0, Math.min(read, 2048), StandardCharsets.ISO_8859_1);
-                        if (head.contains("<!DOCTYPE") || head.contains("<!ENTITY")) {
-                            return Optional.of("fund.import.notXlsx");
+                    workbook |= entry.getName().equals("xl/workbook.xml");
+                    boolean xml =
+                            entry.getName().endsWith(".xml") || entry.getName().endsWith(".rels");
+                    boolean first = true;
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        int read;
+                        while ((read = in.read(buffer)) > 0) {
+                            total += read;
+                            if (total > MAX_UNPACKED_BYTES) {
+                                return Optional.of("fund.import.tooLarge");
+                            }
+                            if (xml && first) {
+                                String head = new String(buffer, 0, Math.min(read, 2048), StandardCharsets.ISO_8859_1);
+                                if (head.contains("<!DOCTYPE") || head.contains("<!ENTITY")) {
+                                    return Optional.of("fund.import.notXlsx");
+                                }
+                                first = false;
+                            }
                         }
-                        first = false;
                     }
                 }
             }
         } catch (IOException | RuntimeException e) {
             return Optional.of("fund.import.notXlsx");
+        } finally {
+            if (temp != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the system cleans its temporary directory
+                }
+            }
         }
         return workbook ? Optional.empty() : Optional.of("fund.import.notXlsx");
-    }
-
-    private static int readSome(InputStream in, byte[] buffer) throws IOException {
-        return in.read(buffer);
     }
 
     // ----------------------------------------------------------------------------------------------- template
