@@ -27,6 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import vn.congdoan.finance.FeeRules;
+import vn.congdoan.finance.FinanceNotFoundException;
 import vn.congdoan.finance.FinanceRejectedException;
 import vn.congdoan.finance.UnionFund;
 import vn.congdoan.finance.UnionFund.ArrearsFilter;
@@ -96,10 +97,34 @@ class FundController {
             @PathVariable long id,
             @RequestParam(required = false) @Nullable Integer year,
             @RequestParam(required = false) @Nullable String qrMonth,
+            @RequestParam(required = false) @Nullable String edit,
             AccessScope scope,
             HttpServletRequest request,
             Model model) {
-        return show(id, year, qrMonth, scope, request, model, Map.of(), null, Map.of());
+        String view = show(id, year, qrMonth, scope, request, model, Map.of(), null, Map.of());
+        YearMonth month = FundInput.month(edit, "edit", new ArrayList<>());
+        if (month != null) {
+            // "Correct" on a month: the declaration form filled with what is stored, and its version.
+            EnterpriseFund f = (EnterpriseFund) model.getAttribute("f");
+            f.months().stream()
+                    .filter(m -> m.month().equals(month) && m.declarationId() != null)
+                    .findFirst()
+                    .ifPresent(m -> {
+                        model.addAttribute("form", "declare");
+                        model.addAttribute(
+                                "values",
+                                values(
+                                        "month",
+                                        edit.strip(),
+                                        "payroll",
+                                        m.payroll() == null ? "" : m.payroll().digits(),
+                                        "employees",
+                                        m.employees() == null ? "" : String.valueOf(m.employees()),
+                                        "version",
+                                        String.valueOf(m.version())));
+                    });
+        }
+        return view;
     }
 
     private String show(
@@ -122,6 +147,7 @@ class FundController {
         model.addAttribute("form", form);
         model.addAttribute("values", values);
         model.addAttribute("token", UUID.randomUUID().toString());
+        model.addAttribute("reliefKinds", UnionFund.RELIEF_KINDS);
         YearMonth qr = FundInput.month(qrMonth, "qrMonth", new ArrayList<>());
         if (qr == null) {
             qr = f.months().stream()
@@ -141,7 +167,13 @@ class FundController {
         if (m == null) {
             return ResponseEntity.badRequest().build();
         }
-        byte[] png = fund.qr(id, m, scope).png();
+        byte[] png;
+        try {
+            png = fund.qr(id, m, scope).png();
+        } catch (FinanceRejectedException e) {
+            // No collection account up the tree: no image (the page says so in its alt text).
+            return ResponseEntity.notFound().build();
+        }
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .contentType(MediaType.IMAGE_PNG)
@@ -159,7 +191,8 @@ class FundController {
             HttpServletRequest request,
             Model model,
             RedirectAttributes flash) {
-        Map<String, String> values = values("month", month, "payroll", payroll, "employees", employees);
+        Map<String, String> values =
+                values("month", month, "payroll", payroll, "employees", employees, "version", String.valueOf(version));
         List<FieldProblem> problems = new ArrayList<>();
         YearMonth m = FundInput.month(month, "month", problems);
         var p = FundInput.money(payroll, "payroll", problems);
@@ -343,6 +376,12 @@ class FundController {
             String form,
             Map<String, String> values,
             FinanceRejectedException e) {
+        // A field the page could not even read is refused before the facade checks the caller may write here: a
+        // caller who may only read the enterprise must still get "not found", as for any write.
+        if (!fund.enterprise(id, 2000, scope, scope.actor(request.getRemoteAddr()))
+                .canPost()) {
+            throw new FinanceNotFoundException("ENTERPRISE", id);
+        }
         Locale locale = RequestContextUtils.getLocale(request);
         Map<String, List<String>> errors = new LinkedHashMap<>();
         for (FieldProblem p : e.problems()) {

@@ -173,7 +173,10 @@ public class CollectionAccounts {
                 .query(this::row)
                 .optional();
         if (existing.isPresent()) {
-            if (command.version() == null || command.version() != existing.get().version()) {
+            if (command.version() == null) {
+                throw new FinanceRejectedException(new FieldProblem("purpose", "fund.account.exists"));
+            }
+            if (command.version() != existing.get().version()) {
                 throw new FinanceRejectedException(new FieldProblem("version", "fund.stale"));
             }
             jdbc.sql("""

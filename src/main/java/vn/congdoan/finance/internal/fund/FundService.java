@@ -399,7 +399,11 @@ class FundService implements UnionFund {
                 .query(Integer.class)
                 .optional();
         if (stored.isPresent()) {
-            if (version == null || (version != -2 && !version.equals(stored.get()))) {
+            if (version == null) {
+                throw new FinanceRejectedException(
+                        new FieldProblem("month", "fund.declare.exists", MONTH.format(month)));
+            }
+            if (version != -2 && !version.equals(stored.get())) {
                 throw new FinanceRejectedException(new FieldProblem("version", "fund.stale"));
             }
             jdbc.sql("""
