@@ -91,12 +91,19 @@ final class FundMatrix {
                                 base + k.target() + "/payments",
                                 Map.of("month", "06/2025", "amount", "abc", "paidOn", "20/07/2025", "token", "m1"))));
         specs.put(
-                "POST /finance/fund/enterprises/{id}/payments/{paymentId}/reversal",
+                "POST /finance/fund/enterprises/{id}/reversal",
                 new Spec("finance.post", Target.FUND, true, Set.of(200), k -> k.user()
                         .post(
-                                base + k.target() + "/payments/" + payment.get(Long.parseLong(k.target()))
-                                        + "/reversal",
-                                Map.of("reason", "", "token", "m2", "year", "2025"))));
+                                base + k.target() + "/reversal",
+                                Map.of(
+                                        "paymentId",
+                                        String.valueOf(payment.get(Long.parseLong(k.target()))),
+                                        "reason",
+                                        "",
+                                        "token",
+                                        "m2",
+                                        "year",
+                                        "2025"))));
         specs.put(
                 "POST /finance/fund/enterprises/{id}/reliefs",
                 new Spec("finance.post", Target.FUND, true, Set.of(200), k -> k.user()

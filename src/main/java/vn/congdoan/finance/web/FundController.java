@@ -250,10 +250,10 @@ class FundController {
                 + paid.month().getYear();
     }
 
-    @PostMapping("/finance/fund/enterprises/{id}/payments/{paymentId}/reversal")
+    @PostMapping("/finance/fund/enterprises/{id}/reversal")
     String reverse(
             @PathVariable long id,
-            @PathVariable long paymentId,
+            @RequestParam long paymentId,
             @RequestParam(required = false) @Nullable String reason,
             @RequestParam(required = false) @Nullable String token,
             @RequestParam(required = false) @Nullable Integer year,

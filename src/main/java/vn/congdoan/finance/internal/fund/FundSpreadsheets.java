@@ -139,7 +139,9 @@ class FundSpreadsheets {
         Optional<Cell> cell = row.getOptionalCell(1);
         if (cell.isPresent() && cell.get().getType() == CellType.NUMBER) {
             try {
-                return YearMonth.from(cell.get().asDate().toLocalDate());
+                // An Excel date is a day count from 30/12/1899 (LocalDateTime stays out of the code base).
+                return YearMonth.from(LocalDate.of(1899, 12, 30)
+                        .plusDays(cell.get().asNumber().longValue()));
             } catch (RuntimeException e) {
                 // fall through to the text
             }
