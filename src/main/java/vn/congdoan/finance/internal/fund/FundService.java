@@ -149,6 +149,12 @@ class FundService implements UnionFund {
     public EnterpriseFund enterprise(long enterpriseId, int year, AccessScope scope, Actor actor) {
         Enterprise e = readable(enterpriseId, scope);
         access.logInspection(scope, actor, e.fundUnitId(), "FUND", e.name());
+        return fundOf(e, year, scope);
+    }
+
+    /** The enterprise's year, without the inspection log (the caller has checked scope). */
+    private EnterpriseFund fundOf(Enterprise e, int year, AccessScope scope) {
+        long enterpriseId = e.id();
         LocalDate today = today();
         YearMonth first = YearMonth.of(year, 1);
         Map<YearMonth, DeclRow> decls = new HashMap<>();
@@ -915,12 +921,12 @@ class FundService implements UnionFund {
     // ------------------------------------------------------------------------------------------------------ QR
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional
     public FundQr qr(long enterpriseId, YearMonth month, AccessScope scope) {
         Enterprise e = readable(enterpriseId, scope);
         CollectionAccounts.Account account = accounts.forUnit(e.fundUnitId(), CollectionAccounts.FUND)
                 .orElseThrow(() -> new FinanceRejectedException(new FieldProblem("account", "fund.qr.noAccount")));
-        FundMonth m = enterprise(enterpriseId, month.getYear(), scope, Actor.system()).months().stream()
+        FundMonth m = fundOf(e, month.getYear(), scope).months().stream()
                 .filter(x -> x.month().equals(month))
                 .findFirst()
                 .orElseThrow();
