@@ -137,12 +137,12 @@ final class FundMatrix {
                 new Spec("finance.read", Target.FUND, false, Set.of(200), k -> k.user()
                         .get(api + k.target() + "?year=2025")));
         specs.put(
-                "PUT /api/v1/finance/fund/enterprises/{id}/declarations/{month}",
+                "PUT /api/v1/finance/fund/enterprises/{id}/declarations",
                 new Spec("finance.post", Target.FUND, false, Set.of(409), k -> k.user()
                         .json(
                                 "PUT",
-                                api + k.target() + "/declarations/2025-06",
-                                "{\"payroll\":100000000,\"employees\":30,\"version\":99}")));
+                                api + k.target() + "/declarations",
+                                "{\"month\":\"2025-06\",\"payroll\":100000000,\"employees\":30,\"version\":99}")));
         specs.put(
                 "POST /api/v1/finance/fund/enterprises/{id}/payments",
                 new Spec("finance.post", Target.FUND, false, Set.of(422), k -> k.user()

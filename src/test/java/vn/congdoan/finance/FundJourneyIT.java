@@ -81,6 +81,9 @@ class FundJourneyIT {
         Page page = loggedIn("ketoan");
         page.navigate("http://localhost:" + port + "/finance/fund/enterprises/" + enterprise + "?year=2026");
         assertThat(page.locator("#fund-qr")).isVisible();
+        // The VietQR image really loaded (a PNG with pixels, not a broken image).
+        page.waitForFunction(
+                "() => { const i = document.querySelector('#fund-qr'); return i.complete && i.naturalWidth > 100; }");
         page.locator("#pay-month").fill("09/2026");
         page.locator("#pay-amount").fill("1.000.000");
         page.locator("#pay-paidOn").fill("20/10/2026");

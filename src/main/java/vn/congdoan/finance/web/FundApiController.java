@@ -45,6 +45,7 @@ class FundApiController {
     }
 
     record DeclarationRequest(
+            @Nullable String month,
             @Nullable BigDecimal payroll,
             @Nullable Integer employees,
             @Nullable Integer version) {}
@@ -70,20 +71,20 @@ class FundApiController {
         return fund.enterprise(id, y, scope, scope.actor(request.getRemoteAddr()));
     }
 
-    @PutMapping("/enterprises/{id}/declarations/{month}")
+    @PutMapping("/enterprises/{id}/declarations")
     @Operation(
             summary = "Declare (or correct) a month's BHXH payroll; the 2 % obligation is computed under that month's"
                     + " rule",
-            description = "month: yyyy-MM. version: omit for a new month, send the version read to correct one (409"
-                    + " when stale). Needs finance.post over the enterprise's fund unit.")
+            description =
+                    "month: yyyy-MM (or MM/yyyy). version: omit for a new month, send the version read to correct one (409"
+                            + " when stale). Needs finance.post over the enterprise's fund unit.")
     UnionFund.FundMonth declare(
             @PathVariable long id,
-            @PathVariable String month,
             @RequestBody DeclarationRequest body,
             AccessScope scope,
             HttpServletRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
-        YearMonth m = FundInput.month(month, "month", problems);
+        YearMonth m = FundInput.month(body.month(), "month", problems);
         Money payroll = money(body.payroll(), "payroll", problems);
         refuse(id, problems, scope, request);
         return fund.declare(
