@@ -80,6 +80,12 @@ class FundJourneyIT {
                         """).param("a", a).query(Long.class).single();
         Page page = loggedIn("ketoan");
         page.navigate("http://localhost:" + port + "/finance/fund/enterprises/" + enterprise + "?year=2026");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("fund-accountant.png")));
+        try {
+            Files.writeString(SHOTS.resolve("fund-accountant.html"), page.content());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertThat(page.locator("#fund-qr")).isVisible();
         // The VietQR image really loaded (a PNG with pixels, not a broken image).
         page.waitForFunction(
