@@ -100,9 +100,20 @@ class LedgerConcurrencyIT {
         double seconds = (System.nanoTime() - t0) / 1e9;
         pool.shutdown();
         int keys = THREADS * PER_THREAD;
+        double anchor = anchorSeconds();
         System.out.printf(
-                "LEDGER-THROUGHPUT: %d requests (%d keys) by %d threads in %.2f s: %.0f requests/s, %.0f postings/s%n",
-                2 * keys, keys, THREADS, seconds, 2 * keys / seconds, keys / seconds);
+                "LEDGER-THROUGHPUT: %d requests (%d keys) by %d threads in %.2f s: %.0f requests/s, %.0f postings/s;"
+                        + " anchor (same pattern, one plain insert … on conflict do nothing per request) %.2f s,"
+                        + " %.0f requests/s; ledger/anchor time ratio %.1f%n",
+                2 * keys,
+                keys,
+                THREADS,
+                seconds,
+                2 * keys / seconds,
+                keys / seconds,
+                anchor,
+                2 * keys / anchor,
+                seconds / anchor);
 
         long expected = 0;
         for (int t = 0; t < THREADS; t++) {
@@ -130,6 +141,48 @@ class LedgerConcurrencyIT {
         Ledger.Totals totals = ledger.totals(unit, on, on.plusDays(1), scope);
         assertThat(totals.collected().get(FeeRules.DUES).compareTo(Money.of(expected)))
                 .isGreaterThanOrEqualTo(0);
+    }
+
+    /**
+     * The anchor measured in the same run (QUALITY.md §5): the same 8 × 500 × 2 request pattern, each request one
+     * autocommitted {@code insert … on conflict do nothing} of a key and an amount into a plain table.
+     */
+    double anchorSeconds() throws Exception {
+        jdbc.sql(
+                        "create table if not exists public.ledger_anchor (key text primary key, amount numeric(18, 0) not null)")
+                .update();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int thread = t;
+            futures.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < PER_THREAD; i++) {
+                    for (int owner : new int[] {thread, (thread + THREADS - 1) % THREADS}) {
+                        jdbc.sql(
+                                        "insert into public.ledger_anchor (key, amount) values (:k, :a) on conflict do nothing")
+                                .param("k", "anchor-" + owner + "-" + i)
+                                .param("a", amount(owner, i))
+                                .update();
+                    }
+                }
+                return null;
+            }));
+        }
+        long t0 = System.nanoTime();
+        start.countDown();
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+        assertThat(jdbc.sql("select count(*) from public.ledger_anchor")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(THREADS * PER_THREAD);
+        jdbc.sql("drop table public.ledger_anchor").update();
+        return seconds;
     }
 
     @Test
