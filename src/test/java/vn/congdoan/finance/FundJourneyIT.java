@@ -66,6 +66,8 @@ class FundJourneyIT {
         page.getByLabel(Pattern.compile("Tên đăng nhập")).fill(username);
         page.getByLabel(Pattern.compile("Mật khẩu")).fill(FullApplicationTest.PASSWORD);
         page.locator("form[action='/login'] button[type=submit]").click();
+        // The login page has a main element too: wait until the sign-in has really left it.
+        page.waitForURL(url -> !url.contains("/login"));
         assertThat(page.locator("main")).isVisible();
         return page;
     }
@@ -81,11 +83,6 @@ class FundJourneyIT {
         Page page = loggedIn("ketoan");
         page.navigate("http://localhost:" + port + "/finance/fund/enterprises/" + enterprise + "?year=2026");
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("fund-accountant.png")));
-        try {
-            Files.writeString(SHOTS.resolve("fund-accountant.html"), page.content());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
         assertThat(page.locator("#fund-qr")).isVisible();
         // The VietQR image really loaded (a PNG with pixels, not a broken image).
         page.waitForFunction(
