@@ -295,6 +295,25 @@ class FundIT {
         assertThat(root.get("58")).isEqualTo("VN");
     }
 
+    @Test
+    void theQrOfAMonthOwedCarriesTheAmountOwed() {
+        UnionFund.ArrearsRow row = fund.arrears(new UnionFund.ArrearsFilter(null, 1, 0), scope("tinh"), actor("tinh"))
+                .items()
+                .get(0);
+        UnionFund.FundMonth owed = fund
+                .enterprise(row.enterpriseId(), row.latestMonth().getYear(), scope("tinh"), actor("tinh"))
+                .months()
+                .stream()
+                .filter(UnionFund.FundMonth::inArrears)
+                .findFirst()
+                .orElseThrow();
+        UnionFund.FundQr qr = fund.qr(row.enterpriseId(), owed.month(), scope("tinh"));
+        Map<String, String> root = EmvTlv.parseChecked(EmvTlv.decodePng(qr.png()));
+        assertThat(root.get("01")).isEqualTo("12");
+        assertThat(new BigDecimal(root.get("54")))
+                .isEqualByComparingTo(owed.owed().amount());
+    }
+
     private long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }

@@ -67,7 +67,8 @@ class FundJourneyIT {
         page.getByLabel(Pattern.compile("Mật khẩu")).fill(FullApplicationTest.PASSWORD);
         page.locator("form[action='/login'] button[type=submit]").click();
         // The login page has a main element too: wait until the sign-in has really left it.
-        page.waitForURL(url -> !url.contains("/login"));
+        // The first sign-in after start-up can be slow on a busy 2-core machine (password hashing, warm-up).
+        page.waitForURL(url -> !url.contains("/login"), new Page.WaitForURLOptions().setTimeout(90_000));
         assertThat(page.locator("main")).isVisible();
         return page;
     }
@@ -135,6 +136,8 @@ class FundJourneyIT {
         }
         page.locator("#fund-arrears tbody tr").first().locator("a").click();
         assertThat(page.locator("#fund-owed")).containsText("tháng");
+        page.waitForFunction(
+                "() => { const i = document.querySelector('#fund-qr'); return i.complete && i.naturalWidth > 100; }");
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SHOTS.resolve("fund-enterprise.png"))
                 .setFullPage(true));

@@ -143,6 +143,13 @@ class FundController {
         }
         EnterpriseFund f = fund.enterprise(id, y, scope, scope.actor(request.getRemoteAddr()));
         model.addAttribute("f", f);
+        model.addAttribute(
+                "rules",
+                f.months().stream()
+                        .map(UnionFund.FundMonth::rule)
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList());
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
         model.addAttribute("values", values);
