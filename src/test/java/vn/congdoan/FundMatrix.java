@@ -151,6 +151,13 @@ final class FundMatrix {
                                 api + k.target() + "/payments",
                                 "{\"month\":\"2025-06\",\"amount\":0,\"paidOn\":\"2025-07-20\",\"token\":\"m3\"}")));
         specs.put(
+                "POST /api/v1/finance/fund/statement-match",
+                new Spec("finance.read", Target.NONE, false, Set.of(200, 404), k -> k.user()
+                        .json(
+                                "POST",
+                                "/api/v1/finance/fund/statement-match",
+                                "{\"line\":\"CK KPCD 9600000000 06/2025\"}")));
+        specs.put(
                 "GET /api/v1/finance/fund/arrears",
                 new Spec("finance.read", Target.NONE, false, Set.of(200), k -> k.user()
                         .get("/api/v1/finance/fund/arrears?minMonths=2")));

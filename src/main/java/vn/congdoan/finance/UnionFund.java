@@ -88,6 +88,16 @@ public interface UnionFund {
      */
     FundQr qr(long enterpriseId, YearMonth month, AccessScope scope);
 
+    /**
+     * Matches a bank statement line back to an enterprise month by its transfer content ({@code KPCD <MST>
+     * <MM/YYYY>}, as {@link #qr} writes it; spaces, case and the branch hyphen may differ). Empty when the line carries
+     * no such content or the enterprise is not in the caller's read scope.
+     */
+    java.util.Optional<StatementMatch> matchStatement(String line, AccessScope scope);
+
+    /** A statement line matched to an enterprise month: what is owed for it now. */
+    record StatementMatch(long enterpriseId, String taxCode, String name, YearMonth month, Money owed) {}
+
     record EnterpriseRef(long id, String taxCode, String name, long fundUnitId, String fundUnitName) {}
 
     /**

@@ -314,6 +314,21 @@ class FundIT {
                 .isEqualByComparingTo(owed.owed().amount());
     }
 
+    @Test
+    void aStatementLineIsMatchedBackToTheEnterpriseMonthByItsContent() {
+        long e = enterpriseOfA();
+        UnionFund.FundQr qr = fund.qr(e, YearMonth.of(2025, 11), scope("ketoan"));
+        String line = "20/12/2025 +1.493.280 CTY ABC CK " + qr.content().toLowerCase() + " FT2535412345";
+        UnionFund.StatementMatch match =
+                fund.matchStatement(line, scope("ketoan")).orElseThrow();
+        assertThat(match.enterpriseId()).isEqualTo(e);
+        assertThat(match.month()).isEqualTo(YearMonth.of(2025, 11));
+        // Outside the caller's subtree the line matches nothing.
+        assertThat(fund.matchStatement(line, scope("cs2"))).isEmpty();
+        assertThat(fund.matchStatement("CK tien hang thang 11", scope("ketoan")))
+                .isEmpty();
+    }
+
     private long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }

@@ -143,6 +143,22 @@ class FundApiController {
         throw new FinanceRejectedException(problems);
     }
 
+    record StatementRequest(@Nullable String line) {}
+
+    @PostMapping("/statement-match")
+    @Operation(
+            summary =
+                    "Match a bank statement line to an enterprise month by its transfer content (KPCD <MST> <MM/YYYY>)",
+            description = "The line is sent in the body (it may name the payer), never in the URL. 200 with the"
+                    + " enterprise, month and amount still owed; 404 when the line carries no such content or the"
+                    + " enterprise is outside the caller's scope.")
+    ResponseEntity<UnionFund.StatementMatch> match(@RequestBody StatementRequest body, AccessScope scope) {
+        scope.require(FeeRules.READ);
+        return fund.matchStatement(body.line() == null ? "" : body.line(), scope)
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
     private static @Nullable Money money(@Nullable BigDecimal value, String field, List<FieldProblem> problems) {
         if (value == null) {
             return null;

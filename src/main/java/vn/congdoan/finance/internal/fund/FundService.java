@@ -958,6 +958,46 @@ class FundService implements UnionFund {
         return content;
     }
 
+    // KPCD, then the MST (10 digits, or 13 for a branch with or without its hyphen), then MM/YYYY.
+    private static final java.util.regex.Pattern CONTENT = java.util.regex.Pattern.compile(
+            "KPCD\\s*([0-9]{10})(?:-?([0-9]{3}))?\\s+([0-9]{1,2})\\s*/\\s*([0-9]{4})",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** The MST and month in a transfer content, if any. */
+    static Optional<Map.Entry<String, YearMonth>> parseContent(String line) {
+        var m = CONTENT.matcher(line);
+        while (m.find()) {
+            int month = Integer.parseInt(m.group(3));
+            if (month >= 1 && month <= 12) {
+                String mst = m.group(1) + (m.group(2) == null ? "" : "-" + m.group(2));
+                return Optional.of(Map.entry(mst, YearMonth.of(Integer.parseInt(m.group(4)), month)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<StatementMatch> matchStatement(String line, AccessScope scope) {
+        Optional<Map.Entry<String, YearMonth>> parsed = parseContent(line == null ? "" : line);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        YearMonth month = parsed.get().getValue();
+        return findByTaxCode(parsed.get().getKey())
+                .filter(e -> access.canRead(scope, e.fundUnitId()))
+                .map(e -> new StatementMatch(
+                        e.id(),
+                        e.taxCode(),
+                        e.name(),
+                        month,
+                        fundOf(e, month.getYear(), scope).months().stream()
+                                .filter(x -> x.month().equals(month))
+                                .findFirst()
+                                .orElseThrow()
+                                .owed()));
+    }
+
     private @Nullable String path(long unitId) {
         return tree.paths(Set.of(unitId)).get(unitId);
     }

@@ -79,6 +79,24 @@ class FundSpreadsheetsTests {
     }
 
     @Test
+    void transferContentsAreReadBackFromStatementLines() {
+        assertThat(FundService.parseContent("CK KPCD 6200123456 07/2025 FT123"))
+                .contains(java.util.Map.entry("6200123456", YearMonth.of(2025, 7)));
+        assertThat(FundService.parseContent("kpcd0101234567001 12/2025"))
+                .contains(java.util.Map.entry("0101234567-001", YearMonth.of(2025, 12)));
+        assertThat(FundService.parseContent("KPCD 0101234567-001 3/2026"))
+                .contains(java.util.Map.entry("0101234567-001", YearMonth.of(2026, 3)));
+        assertThat(FundService.parseContent("KPCD 6200123456 13/2025")).isEmpty();
+        assertThat(FundService.parseContent("DP DV000123 07/2025")).isEmpty();
+        // What the QR writes is what the parser reads, branch codes included.
+        for (String mst : java.util.List.of("6200123456", "0101234567-001")) {
+            String content = FundService.transferContent(mst, YearMonth.of(2025, 7));
+            assertThat(content).hasSizeLessThanOrEqualTo(25);
+            assertThat(FundService.parseContent(content)).contains(java.util.Map.entry(mst, YearMonth.of(2025, 7)));
+        }
+    }
+
+    @Test
     void theMonthComputationAppliesReliefAndDueDates() {
         LocalDate today = LocalDate.of(2026, 11, 24);
         Money obligation = Money.of(2_000_000);
