@@ -59,6 +59,7 @@ class DemoWorldLoader implements DemoWorld {
     private final DemoDocuments demoDocuments;
     private final vn.congdoan.directives.TaskDemo taskDemo;
     private final ReportingDemo reporting;
+    private final vn.congdoan.finance.DuesDemo duesDemo;
 
     DemoWorldLoader(
             OrgTree tree,
@@ -68,7 +69,8 @@ class DemoWorldLoader implements DemoWorld {
             LaiChauEnterprises enterprises,
             DemoDocuments demoDocuments,
             vn.congdoan.directives.TaskDemo taskDemo,
-            ReportingDemo reporting) {
+            ReportingDemo reporting,
+            vn.congdoan.finance.DuesDemo duesDemo) {
         this.tree = tree;
         this.restructurings = restructurings;
         this.accounts = accounts;
@@ -77,6 +79,7 @@ class DemoWorldLoader implements DemoWorld {
         this.demoDocuments = demoDocuments;
         this.taskDemo = taskDemo;
         this.reporting = reporting;
+        this.duesDemo = duesDemo;
     }
 
     @Override
@@ -241,6 +244,8 @@ class DemoWorldLoader implements DemoWorld {
         taskDemo.load(List.of(cs1, cs2));
         // 9. Reporting: 2025 targets and the 2025 six-month report.
         reporting.seed(system);
+        // 10. Finance: twelve months of member dues (2025), cs2's union at its own higher rate.
+        duesDemo.seed(cs2);
         log.info("Demo world loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
         return true;
     }

@@ -129,8 +129,8 @@ final class PayrollFile {
     static String fold(String s) {
         return Normalizer.normalize(s, Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "")
-                .replace('đ', 'd')
-                .replace('Đ', 'D')
+                .replace('\u0111', 'd')
+                .replace('\u0110', 'D')
                 .toLowerCase(Locale.ROOT)
                 .replaceAll("\\s+", " ")
                 .strip();

@@ -30,8 +30,8 @@ public final class TransferContent {
     public static Optional<Parsed> parse(String content) {
         String folded = Normalizer.normalize(content, Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "")
-                .replace('đ', 'd')
-                .replace('Đ', 'D')
+                .replace('\u0111', 'd')
+                .replace('\u0110', 'D')
                 .toUpperCase(Locale.ROOT);
         Matcher m = DUES.matcher(folded);
         while (m.find()) {
