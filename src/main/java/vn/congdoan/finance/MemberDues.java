@@ -98,12 +98,22 @@ public interface MemberDues {
     Optional<SelfDues> own(long memberId);
 
     record ProfileCommand(
-            String memberGroup, @Nullable Money salaryBasis, YearMonth from, @Nullable String note) {}
+            String memberGroup,
+            @Nullable Money salaryBasis,
+            YearMonth from,
+            @Nullable String note) {}
 
-    record ExemptionCommand(String reason, YearMonth from, YearMonth toInclusive, @Nullable String documentNo) {}
+    record ExemptionCommand(
+            String reason,
+            YearMonth from,
+            YearMonth toInclusive,
+            @Nullable String documentNo) {}
 
     record UnitRateCommand(
-            java.math.BigDecimal rate, YearMonth from, String resolutionNo, @Nullable LocalDate resolutionDate) {}
+            java.math.BigDecimal rate,
+            YearMonth from,
+            String resolutionNo,
+            @Nullable LocalDate resolutionDate) {}
 
     record UnitRate(
             long id,
@@ -204,7 +214,8 @@ public interface MemberDues {
         }
     }
 
-    record ReceiptLine(long chargeId, String memberCode, String fullName, YearMonth month, Money standard, Money extra) {}
+    record ReceiptLine(
+            long chargeId, String memberCode, String fullName, YearMonth month, Money standard, Money extra) {}
 
     record ReceiptView(
             long id,
@@ -239,7 +250,12 @@ public interface MemberDues {
             @Nullable LocalDate validTo,
             @Nullable String note) {}
 
-    record ExemptionView(long id, String reason, LocalDate validFrom, LocalDate validTo, @Nullable String documentNo) {}
+    record ExemptionView(
+            long id,
+            String reason,
+            LocalDate validFrom,
+            LocalDate validTo,
+            @Nullable String documentNo) {}
 
     record MemberAccount(
             long memberId,

@@ -1,12 +1,21 @@
 package vn.congdoan.finance.internal.dues;
 
+import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.congdoan.finance.DuesDemo;
+import vn.congdoan.finance.FeeRules;
+import vn.congdoan.finance.Ledger;
+import vn.congdoan.finance.internal.ledger.LedgerWriter;
+import vn.congdoan.shared.Actor;
+import vn.congdoan.shared.Money;
 
 /**
  * The demo world's dues in a handful of statements (≤ 4 s for the ~23,000 demo members). Payments are monthly batches
@@ -22,15 +31,18 @@ class DuesDemoSeeder implements DuesDemo {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DuesDemoSeeder.class);
     static final YearMonth FIRST = YearMonth.of(2025, 1);
     static final YearMonth LAST = YearMonth.of(2025, 12);
+    private static final Actor DEMO = Actor.system();
 
     private final JdbcClient jdbc;
     private final DuesCharges charges;
     private final MessageSource messages;
+    private final LedgerWriter writer;
 
-    DuesDemoSeeder(JdbcClient jdbc, DuesCharges charges, MessageSource messages) {
+    DuesDemoSeeder(JdbcClient jdbc, DuesCharges charges, MessageSource messages, LedgerWriter writer) {
         this.jdbc = jdbc;
         this.charges = charges;
         this.messages = messages;
+        this.writer = writer;
     }
 
     @Override
@@ -53,13 +65,11 @@ class DuesDemoSeeder implements DuesDemo {
                                date '2024-01-01', 'demo'
                           from membership.member m
                           left join membership.member_sensitive s on s.member_id = m.id
-                          left join enterprises.enterprise e on e.id = m.enterprise_id""")
-                .update();
+                          left join enterprises.enterprise e on e.id = m.enterprise_id""").update();
         jdbc.sql("""
                         insert into finance.dues_exemption (member_id, reason, valid_from, valid_to, document_no, created_by)
                         select id, 'BHXH_BENEFIT', date '2025-03-01', date '2025-06-01', null, 'demo'
-                          from membership.member where id % 211 = 11""")
-                .update();
+                          from membership.member where id % 211 = 11""").update();
         jdbc.sql("""
                         insert into finance.unit_dues_rate (org_unit_id, rate, valid_from, resolution_no, resolution_date,
                                                             created_by)
@@ -73,9 +83,7 @@ class DuesDemoSeeder implements DuesDemo {
         jdbc.sql("""
                         create temporary table demo_dues_batch on commit drop as
                         select b.*, nextval(pg_get_serial_sequence('finance.dues_receipt', 'id')) as receipt_id,
-                               nextval(pg_get_serial_sequence('finance.posting', 'id')) as posting_id,
-                               case when b.extra > 0 then nextval(pg_get_serial_sequence('finance.posting', 'id')) end
-                                   as extra_posting_id,
+                               'dues-demo:' || b.org_unit_id || ':' || to_char(b.period, 'YYYY-MM') as key,
                                cast(b.period + interval '24 days' as date) as received_on
                           from (select c.org_unit_id, c.period, sum(c.standard_amount) as standard,
                                        sum(c.extra_amount) as extra,
@@ -85,48 +93,44 @@ class DuesDemoSeeder implements DuesDemo {
                                    and not (m.id % 23 = 0 and c.period >= date '2025-10-01')
                                    and not (m.id % 61 = 7 and c.period >= date '2025-06-01')
                                    and not (m.account_id is not null and c.period >= date '2025-11-01')
-                                 group by c.org_unit_id, c.period) b""")
-                .param("f", FIRST.atDay(1))
-                .param("l", LAST.atDay(1))
-                .update();
+                                 group by c.org_unit_id, c.period) b""").param("f", FIRST.atDay(1)).param("l", LAST.atDay(1)).update();
         String payroll = messages.getMessage("dues.demo.payroll", null, vi);
         String cash = messages.getMessage("dues.demo.groupCash", null, vi);
-        jdbc.sql("""
-                        insert into finance.posting (id, idempotency_key, org_unit_id, kind, revenue_kind, amount, entry_date,
-                                                     period, description, source_type, source_id, split_rule_id,
-                                                     posted_by_name)
-                        select k.pid, k.key, b.org_unit_id, 'RECEIPT', k.kind, k.amount, b.received_on, b.period,
-                               (case when b.payroll then :payroll else :cash end) || ' ' || to_char(b.period, 'MM/YYYY'),
-                               'DUES_RECEIPT', b.receipt_id,
-                               (select r.id from finance.split_rule r where r.revenue_kind = k.kind
-                                   and daterange(r.valid_from, r.valid_to) @> b.received_on),
-                               'demo'
-                          from demo_dues_batch b
-                          cross join lateral (values
-                              (b.posting_id, 'DUES', b.standard,
-                               'dues-demo:' || b.org_unit_id || ':' || to_char(b.period, 'YYYY-MM')),
-                              (b.extra_posting_id, 'DUES_EXTRA', b.extra,
-                               'dues-demo:' || b.org_unit_id || ':' || to_char(b.period, 'YYYY-MM') || ':extra')
-                          ) as k(pid, kind, amount, key)
-                         where k.pid is not null and k.amount > 0""")
-                .param("payroll", payroll)
-                .param("cash", cash)
-                .update();
-        // Entries: the grassroots share kept, the upper share payable to the parent of the entry date.
-        jdbc.sql("""
-                        insert into finance.ledger_entry (posting_id, org_unit_id, account, revenue_kind,
-                                                          counterparty_unit_id, amount, entry_date)
-                        select x.id, x.org_unit_id, e.account, x.revenue_kind, e.counterparty, e.amount, x.entry_date
-                          from (select p.*, round(p.amount * r.grassroots_share) as kept,
-                                       (select up.parent_id from organisation.org_unit_period up
-                                         where up.unit_id = p.org_unit_id and up.during @> p.entry_date) as parent
-                                  from finance.posting p join finance.split_rule r on r.id = p.split_rule_id
-                                 where p.idempotency_key like 'dues-demo:%') x
-                          cross join lateral (values
-                              ('SHARE_KEPT', x.kept, cast(null as bigint)),
-                              ('SHARE_UPPER', x.amount - x.kept, x.parent)) as e(account, amount, counterparty)
-                         where e.amount <> 0""")
-                .update();
+        // The postings go through the ledger's own writer (split of the entry date, parent of the entry date).
+        List<Ledger.Receipt> receipts = new ArrayList<>();
+        jdbc.sql("select org_unit_id, period, standard, extra, payroll, receipt_id, received_on from demo_dues_batch")
+                .query((ResultSet rs) -> {
+                    long unit = rs.getLong(1);
+                    YearMonth month = YearMonth.from(rs.getObject(2, LocalDate.class));
+                    LocalDate on = rs.getObject(7, LocalDate.class);
+                    String key = key(unit, month);
+                    String text = (rs.getBoolean(5) ? payroll : cash) + " " + DuesService.format(month);
+                    long receipt = rs.getLong(6);
+                    receipts.add(new Ledger.Receipt(
+                            key,
+                            unit,
+                            FeeRules.DUES,
+                            Money.of(rs.getBigDecimal(3)),
+                            on,
+                            month,
+                            text,
+                            DuesService.SOURCE,
+                            receipt));
+                    Money extra = Money.of(rs.getBigDecimal(4));
+                    if (extra.isPositive()) {
+                        receipts.add(new Ledger.Receipt(
+                                key + ":extra",
+                                unit,
+                                FeeRules.DUES_EXTRA,
+                                extra,
+                                on,
+                                month,
+                                text,
+                                DuesService.SOURCE,
+                                receipt));
+                    }
+                });
+        writer.receiveAll(receipts, DEMO);
         jdbc.sql("""
                         insert into finance.dues_receipt (id, receipt_no, org_unit_id, method, received_on, reference,
                                standard_total, extra_total, posting_id, extra_posting_id, idempotency_key, created_by)
@@ -135,12 +139,11 @@ class DuesDemoSeeder implements DuesDemo {
                                    || lpad(nextval('finance.dues_receipt_seq')::text, 6, '0'),
                                b.org_unit_id, case when b.payroll then 'PAYROLL' else 'GROUP_CASH' end, b.received_on,
                                (case when b.payroll then :payroll else :cash end) || ' ' || to_char(b.period, 'MM/YYYY'),
-                               b.standard, b.extra, b.posting_id, b.extra_posting_id,
-                               'dues-demo:' || b.org_unit_id || ':' || to_char(b.period, 'YYYY-MM'), 'demo'
-                          from demo_dues_batch b order by b.received_on, b.org_unit_id""")
-                .param("payroll", payroll)
-                .param("cash", cash)
-                .update();
+                               b.standard, b.extra,
+                               (select p.id from finance.posting p where p.idempotency_key = b.key),
+                               (select p.id from finance.posting p where p.idempotency_key = b.key || ':extra'),
+                               b.key, 'demo'
+                          from demo_dues_batch b order by b.received_on, b.org_unit_id""").param("payroll", payroll).param("cash", cash).update();
         jdbc.sql("""
                         insert into finance.dues_payment (receipt_id, charge_id, standard_part, extra_part)
                         select b.receipt_id, c.id, c.standard_amount, c.extra_amount
@@ -150,8 +153,7 @@ class DuesDemoSeeder implements DuesDemo {
                          where c.standard_amount + c.extra_amount > 0
                            and not (m.id % 23 = 0 and c.period >= date '2025-10-01')
                            and not (m.id % 61 = 7 and c.period >= date '2025-06-01')
-                           and not (m.account_id is not null and c.period >= date '2025-11-01')""")
-                .update();
+                           and not (m.account_id is not null and c.period >= date '2025-11-01')""").update();
         reverseThreeAprilBatches(messages.getMessage("dues.demo.reversal", null, vi));
         log.info(
                 "Demo dues: {} charges in {} ms, receipts and postings at {} ms",
@@ -162,38 +164,29 @@ class DuesDemoSeeder implements DuesDemo {
 
     /** "The list had the wrong amounts": three April batches are reversed, their months owed again. */
     private void reverseThreeAprilBatches(String reason) {
-        jdbc.sql("""
-                        create temporary table demo_dues_reversal on commit drop as
-                        select r.id as receipt_id, r.posting_id,
-                               nextval(pg_get_serial_sequence('finance.posting', 'id')) as reversal_id
-                          from finance.dues_receipt r
+        LocalDate on = LocalDate.of(2025, 5, 12);
+        List<long[]> picked = jdbc.sql("""
+                        select r.id, r.posting_id from finance.dues_receipt r
                          where r.idempotency_key like 'dues-demo:%' and r.extra_posting_id is null
                            and r.received_on = date '2025-04-25'
                          order by r.org_unit_id limit 3""")
-                .update();
-        jdbc.sql("""
-                        insert into finance.posting (id, idempotency_key, org_unit_id, kind, revenue_kind, amount,
-                                                     entry_date, period, description, source_type, source_id,
-                                                     reverses_id, reason, split_rule_id, posted_by_name)
-                        select v.reversal_id, 'dues-reversal:' || v.receipt_id, p.org_unit_id, 'REVERSAL', p.revenue_kind,
-                               -p.amount, date '2025-05-12', p.period, :reason, p.source_type, p.source_id, p.id, :reason,
-                               p.split_rule_id, 'demo'
-                          from demo_dues_reversal v join finance.posting p on p.id = v.posting_id""")
-                .param("reason", reason)
-                .update();
-        jdbc.sql("""
-                        insert into finance.ledger_entry (posting_id, org_unit_id, account, revenue_kind,
-                                                          counterparty_unit_id, amount, entry_date)
-                        select v.reversal_id, e.org_unit_id, e.account, e.revenue_kind, e.counterparty_unit_id, -e.amount,
-                               date '2025-05-12'
-                          from demo_dues_reversal v join finance.ledger_entry e on e.posting_id = v.posting_id""")
-                .update();
-        jdbc.sql("""
-                        insert into finance.dues_receipt_reversal (receipt_id, reason, reversal_posting_id, reversed_at,
-                                                                   reversed_by)
-                        select receipt_id, :reason, reversal_id, timestamptz '2025-05-12 09:00+07', 'demo'
-                          from demo_dues_reversal""")
-                .param("reason", reason)
-                .update();
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .list();
+        for (long[] p : picked) {
+            long reversal = writer.reverse(p[1], reason, "dues-reversal:" + p[0], on, DEMO)
+                    .id();
+            jdbc.sql("""
+                            insert into finance.dues_receipt_reversal (receipt_id, reason, reversal_posting_id,
+                                                                       reversed_at, reversed_by)
+                            values (:r, :why, :p, timestamptz '2025-05-12 09:00+07', 'demo')""")
+                    .param("r", p[0])
+                    .param("why", reason)
+                    .param("p", reversal)
+                    .update();
+        }
+    }
+
+    private static String key(long unit, YearMonth month) {
+        return "dues-demo:" + unit + ":" + month;
     }
 }

@@ -111,7 +111,8 @@ class DuesService implements MemberDues {
         access.requireRead(scope, unitId, "unit", unitId);
         String name = unitName(unitId);
         access.logInspection(scope, actor, unitId, "dues", name);
-        List<ChargeView> list = jdbc.sql(CHARGES + " where s.org_unit_id = :u and s.period = :p order by m.sort_key, m.id")
+        List<ChargeView> list = jdbc.sql(
+                        CHARGES + " where s.org_unit_id = :u and s.period = :p order by m.sort_key, m.id")
                 .param("u", unitId)
                 .param("p", month.atDay(1))
                 .query(this::charge)
@@ -166,7 +167,8 @@ class DuesService implements MemberDues {
         MemberRef m = memberRef(memberId);
         access.requireRead(scope, m.unitId(), "member", memberId);
         access.logInspection(scope, actor, m.unitId(), "dues-member", unitName(m.unitId()));
-        List<ChargeView> list = jdbc.sql(CHARGES + " where s.member_id = :m order by s.period desc")
+        List<ChargeView> list = jdbc
+                .sql(CHARGES + " where s.member_id = :m order by s.period desc")
                 .param("m", memberId)
                 .query(this::charge)
                 .list()
@@ -196,15 +198,12 @@ class DuesService implements MemberDues {
                         rs.getObject(4, LocalDate.class),
                         rs.getString(5)))
                 .list();
-        List<ReceiptSummary> receipts = jdbc.sql(RECEIPTS + """
+        List<ReceiptSummary> receipts =
+                jdbc.sql(RECEIPTS + """
                          where exists (select 1 from finance.dues_payment p join finance.dues_charge c on c.id = p.charge_id
                                         where p.receipt_id = r.id and c.member_id = :m)
-                         order by r.received_on desc, r.id desc""")
-                .param("m", memberId)
-                .query(this::receiptSummary)
-                .list()
-                .stream()
-                .toList();
+                         order by r.received_on desc, r.id desc""").param("m", memberId).query(this::receiptSummary).list().stream()
+                        .toList();
         Money owed = list.stream().map(ChargeView::owed).reduce(Money.ZERO, Money::plus);
         return new MemberAccount(
                 memberId,
@@ -245,10 +244,7 @@ class DuesService implements MemberDues {
         }
         jdbc.sql("""
                         update finance.dues_profile set valid_to = :f
-                         where member_id = :m and daterange(valid_from, valid_to) @> cast(:f as date)""")
-                .param("m", memberId)
-                .param("f", from)
-                .update();
+                         where member_id = :m and daterange(valid_from, valid_to) @> cast(:f as date)""").param("m", memberId).param("f", from).update();
         jdbc.sql("""
                         insert into finance.dues_profile (member_id, member_group, salary_basis, valid_from, note, created_by)
                         values (:m, :g, :s, :f, :n, :by)""")
@@ -257,7 +253,7 @@ class DuesService implements MemberDues {
                 .param("s", salary == null ? null : salary.amount(), java.sql.Types.NUMERIC)
                 .param("f", from)
                 .param("n", Text.clean(command.note()), java.sql.Types.VARCHAR)
-                .param("by", actor.username())
+                .param("by", actor.name())
                 .update();
     }
 
@@ -294,7 +290,7 @@ class DuesService implements MemberDues {
                 .param("f", command.from().atDay(1))
                 .param("t", command.toInclusive().plusMonths(1).atDay(1))
                 .param("d", Text.clean(command.documentNo()), java.sql.Types.VARCHAR)
-                .param("by", actor.username())
+                .param("by", actor.name())
                 .update();
     }
 
@@ -310,7 +306,8 @@ class DuesService implements MemberDues {
             problems.add(new FieldProblem("resolutionNo", "dues.unitRate.resolution.required"));
         }
         LocalDate from = command.from().atDay(1);
-        Integer later = jdbc.sql("select count(*) from finance.unit_dues_rate where org_unit_id = :u and valid_from >= :f")
+        Integer later = jdbc.sql(
+                        "select count(*) from finance.unit_dues_rate where org_unit_id = :u and valid_from >= :f")
                 .param("u", unitId)
                 .param("f", from)
                 .query(Integer.class)
@@ -323,10 +320,7 @@ class DuesService implements MemberDues {
         }
         jdbc.sql("""
                         update finance.unit_dues_rate set valid_to = :f
-                         where org_unit_id = :u and daterange(valid_from, valid_to) @> cast(:f as date)""")
-                .param("u", unitId)
-                .param("f", from)
-                .update();
+                         where org_unit_id = :u and daterange(valid_from, valid_to) @> cast(:f as date)""").param("u", unitId).param("f", from).update();
         jdbc.sql("""
                         insert into finance.unit_dues_rate (org_unit_id, rate, valid_from, resolution_no, resolution_date,
                                                             created_by)
@@ -336,7 +330,7 @@ class DuesService implements MemberDues {
                 .param("f", from)
                 .param("n", resolution)
                 .param("d", command.resolutionDate(), java.sql.Types.DATE)
-                .param("by", actor.username())
+                .param("by", actor.name())
                 .update();
     }
 
@@ -444,15 +438,7 @@ class DuesService implements MemberDues {
         if (standard.isPositive()) {
             posting = ledger.receive(
                             new Ledger.Receipt(
-                                    key,
-                                    unitId,
-                                    FeeRules.DUES,
-                                    standard,
-                                    receivedOn,
-                                    period,
-                                    description,
-                                    SOURCE,
-                                    id),
+                                    key, unitId, FeeRules.DUES, standard, receivedOn, period, description, SOURCE, id),
                             scope,
                             actor)
                     .id();
@@ -491,7 +477,7 @@ class DuesService implements MemberDues {
                 .param("p", posting, java.sql.Types.BIGINT)
                 .param("pe", extraPosting, java.sql.Types.BIGINT)
                 .param("k", key)
-                .param("by", actor.username())
+                .param("by", actor.name())
                 .update();
         for (Owed l : lines) {
             jdbc.sql("""
@@ -542,11 +528,7 @@ class DuesService implements MemberDues {
         Long extraReversal = null;
         if (r.get("posting_id") != null) {
             reversal = ledger.reverse(
-                            ((Number) r.get("posting_id")).longValue(),
-                            why,
-                            "dues-reversal:" + receiptId,
-                            scope,
-                            actor)
+                            ((Number) r.get("posting_id")).longValue(), why, "dues-reversal:" + receiptId, scope, actor)
                     .id();
         }
         if (r.get("extra_posting_id") != null) {
@@ -566,7 +548,7 @@ class DuesService implements MemberDues {
                 .param("why", why)
                 .param("p", reversal, java.sql.Types.BIGINT)
                 .param("pe", extraReversal, java.sql.Types.BIGINT)
-                .param("by", actor.username())
+                .param("by", actor.name())
                 .update();
         return view(receiptId, scope, false);
     }
@@ -621,12 +603,14 @@ class DuesService implements MemberDues {
                 .param("p", command.month().atDay(1))
                 .param("f", fileName(command.fileName()))
                 .param("d", command.receivedOn())
-                .param("by", actor.username())
+                .param("by", actor.name())
                 .query(Long.class)
                 .single();
         Set<Long> seen = new HashSet<>();
         for (PayrollFile.Line line : lines) {
-            String code = line.memberCode() == null ? null : line.memberCode().toUpperCase(Locale.ROOT).replace(" ", "");
+            String code = line.memberCode() == null
+                    ? null
+                    : line.memberCode().toUpperCase(Locale.ROOT).replace(" ", "");
             String cccd = line.cccd() == null ? null : line.cccd().replaceAll("[ .]", "");
             Owed o = code != null ? byCode.get(code) : null;
             if (o == null && cccd != null) {
@@ -686,22 +670,17 @@ class DuesService implements MemberDues {
         requirePost(scope, unit, "dues import", importId);
         Map<String, Object> imp = jdbc.sql("""
                         select status, version, period, received_on, file_name from finance.dues_import
-                         where id = :i for update""")
-                .param("i", importId)
-                .query()
-                .singleRow();
+                         where id = :i for update""").param("i", importId).query().singleRow();
         if ("COMMITTED".equals(imp.get("status"))) {
             return importView(importId);
         }
         if (((Number) imp.get("version")).intValue() != version) {
             throw rejected("version", "dues.import.stale");
         }
-        List<Long> chargeIds = jdbc.sql("""
+        List<Long> chargeIds =
+                jdbc.sql("""
                         select charge_id from finance.dues_import_row where import_id = :i and outcome = 'MATCHED'
-                         order by row_no""")
-                .param("i", importId)
-                .query(Long.class)
-                .list();
+                         order by row_no""").param("i", importId).query(Long.class).list();
         if (chargeIds.isEmpty()) {
             throw rejected("file", "dues.import.nothingMatched");
         }
@@ -731,10 +710,7 @@ class DuesService implements MemberDues {
                 actor);
         jdbc.sql("""
                         update finance.dues_import set status = 'COMMITTED', receipt_id = :r, version = version + 1
-                         where id = :i""")
-                .param("r", receipt)
-                .param("i", importId)
-                .update();
+                         where id = :i""").param("r", receipt).param("i", importId).update();
         return importView(importId);
     }
 
@@ -863,7 +839,8 @@ class DuesService implements MemberDues {
                 .filter(c -> c.owed().isPositive())
                 .reduce((a, b) -> b)
                 .orElse(null);
-        return Optional.of(new SelfDues(memberId, m.code(), m.name(), m.unitId(), unitName(m.unitId()), list, owed, oldest));
+        return Optional.of(
+                new SelfDues(memberId, m.code(), m.name(), m.unitId(), unitName(m.unitId()), list, owed, oldest));
     }
 
     // Helpers
@@ -872,7 +849,13 @@ class DuesService implements MemberDues {
 
     /** What is still owed on a charge, split into standard dues and the unit's extra. */
     record Owed(
-            long chargeId, long memberId, long unitId, YearMonth month, Money standard, Money extra, String memberCode) {
+            long chargeId,
+            long memberId,
+            long unitId,
+            YearMonth month,
+            Money standard,
+            Money extra,
+            String memberCode) {
         Money total() {
             return standard.plus(extra);
         }
@@ -949,10 +932,7 @@ class DuesService implements MemberDues {
                                r.standard_total, r.extra_total, r.posting_id, r.extra_posting_id, v.reason,
                                v.reversal_posting_id, v.extra_reversal_posting
                           from finance.dues_receipt r left join finance.dues_receipt_reversal v on v.receipt_id = r.id
-                         where r.id = :id""")
-                .param("id", id)
-                .query()
-                .singleRow();
+                         where r.id = :id""").param("id", id).query().singleRow();
         List<ReceiptLine> lines = jdbc.sql("""
                         select c.id, m.member_code, m.full_name, c.period, p.standard_part, p.extra_part
                           from finance.dues_payment p
@@ -996,10 +976,7 @@ class DuesService implements MemberDues {
     private ImportView importView(long id) {
         Map<String, Object> i = jdbc.sql("""
                         select org_unit_id, period, received_on, file_name, status, version, receipt_id
-                          from finance.dues_import where id = :i""")
-                .param("i", id)
-                .query()
-                .singleRow();
+                          from finance.dues_import where id = :i""").param("i", id).query().singleRow();
         List<ImportRow> rows = jdbc.sql("""
                         select r.row_no, r.full_name, r.id_hint, r.member_id, m.member_code, r.amount,
                                s.standard_amount + s.extra_amount as due, r.outcome, r.message_key
@@ -1019,8 +996,10 @@ class DuesService implements MemberDues {
                         rs.getString(8),
                         rs.getString(9)))
                 .list();
-        List<ImportRow> matched = rows.stream().filter(r -> r.outcome().equals("MATCHED")).toList();
-        List<ImportRow> exceptions = rows.stream().filter(r -> !r.outcome().equals("MATCHED")).toList();
+        List<ImportRow> matched =
+                rows.stream().filter(r -> r.outcome().equals("MATCHED")).toList();
+        List<ImportRow> exceptions =
+                rows.stream().filter(r -> !r.outcome().equals("MATCHED")).toList();
         Money total = matched.stream().map(ImportRow::amount).reduce(Money.ZERO, Money::plus);
         long unit = ((Number) i.get("org_unit_id")).longValue();
         return new ImportView(
@@ -1081,8 +1060,9 @@ class DuesService implements MemberDues {
     }
 
     private Set<String> groups() {
-        return new HashSet<>(
-                jdbc.sql("select code from finance.member_group").query(String.class).list());
+        return new HashSet<>(jdbc.sql("select code from finance.member_group")
+                .query(String.class)
+                .list());
     }
 
     private void requirePost(AccessScope scope, long unitId, String what, Object id) {
@@ -1102,7 +1082,8 @@ class DuesService implements MemberDues {
     }
 
     private static String months(List<Owed> owed) {
-        return String.join(", ", owed.stream().map(o -> format(o.month())).distinct().toList());
+        return String.join(
+                ", ", owed.stream().map(o -> format(o.month())).distinct().toList());
     }
 
     static String format(YearMonth month) {
@@ -1130,7 +1111,10 @@ class DuesService implements MemberDues {
         if (text == null) {
             return null;
         }
-        String t = text.replace("\u0111", "").replace("VND", "").replace("VN\u0110", "").strip();
+        String t = text.replace("\u0111", "")
+                .replace("VND", "")
+                .replace("VN\u0110", "")
+                .strip();
         if (t.matches("\\d{1,3}([.,]\\d{3})+")) {
             t = t.replaceAll("[.,]", "");
         }

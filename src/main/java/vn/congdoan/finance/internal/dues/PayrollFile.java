@@ -2,7 +2,6 @@ package vn.congdoan.finance.internal.dues;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -30,7 +29,12 @@ final class PayrollFile {
     static final int MAX_ROWS = 5_000;
     private static final long MAX_INFLATED = 50L * 1024 * 1024;
 
-    record Line(int rowNo, @Nullable String fullName, @Nullable String cccd, @Nullable String memberCode, @Nullable String amount) {}
+    record Line(
+            int rowNo,
+            @Nullable String fullName,
+            @Nullable String cccd,
+            @Nullable String memberCode,
+            @Nullable String amount) {}
 
     private PayrollFile() {}
 
@@ -114,14 +118,15 @@ final class PayrollFile {
         if (c == null || c.getType() == CellType.EMPTY) {
             return null;
         }
-        String t = switch (c.getType()) {
-            case NUMBER -> {
-                BigDecimal v = c.asNumber();
-                yield v == null ? "" : v.stripTrailingZeros().toPlainString();
-            }
-            case FORMULA -> "=" + c.getFormula();
-            default -> c.getText();
-        };
+        String t =
+                switch (c.getType()) {
+                    case NUMBER -> {
+                        BigDecimal v = c.asNumber();
+                        yield v == null ? "" : v.stripTrailingZeros().toPlainString();
+                    }
+                    case FORMULA -> "=" + c.getFormula();
+                    default -> c.getText();
+                };
         t = t == null ? "" : Normalizer.normalize(t, Normalizer.Form.NFC).strip();
         return t.isEmpty() ? null : t;
     }
@@ -174,5 +179,4 @@ final class PayrollFile {
     static FinanceRejectedException refused(String key, Object... args) {
         return new FinanceRejectedException(new FieldProblem("file", key, args));
     }
-
 }

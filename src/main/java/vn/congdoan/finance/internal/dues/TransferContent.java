@@ -15,13 +15,15 @@ import java.util.regex.Pattern;
  */
 public final class TransferContent {
 
-    private static final Pattern DUES = Pattern.compile("(?:^|[^A-Z0-9])DP[ ._-]*(DV[0-9]{10})[ ._-]*([0-9]{2})[ /._-]*([0-9]{4})(?![0-9])");
+    private static final Pattern DUES =
+            Pattern.compile("(?:^|[^A-Z0-9])DP[ ._-]*(DV[0-9]{10})[ ._-]*([0-9]{2})[ /._-]*([0-9]{4})(?![0-9])");
 
     private TransferContent() {}
 
     /** The content for a member and month: {@code DP DV0000012344 07/2025}. */
     public static String of(String memberCode, YearMonth month) {
-        return "DP " + memberCode + " " + String.format(Locale.ROOT, "%02d/%04d", month.getMonthValue(), month.getYear());
+        return "DP " + memberCode + " "
+                + String.format(Locale.ROOT, "%02d/%04d", month.getMonthValue(), month.getYear());
     }
 
     public record Parsed(String memberCode, YearMonth month) {}
