@@ -77,7 +77,16 @@ class DuesDemoSeeder implements DuesDemo {
                 .param("u", higherRateUnit)
                 .param("no", messages.getMessage("dues.demo.resolution", null, vi))
                 .update();
+        // Fresh tables have no statistics: without them the planner loops over every profile for every month.
+        for (String table : List.of(
+                "finance.dues_profile",
+                "finance.dues_exemption",
+                "membership.membership_period",
+                "membership.member")) {
+            jdbc.sql("analyze " + table).update();
+        }
         int added = charges.generate(null, FIRST, LAST);
+        jdbc.sql("analyze finance.dues_charge").update();
         long tCharges = (System.nanoTime() - t0) / 1_000_000;
         // One batch per unit and month, ids drawn up front so postings, receipts and lines can point at each other.
         jdbc.sql("""

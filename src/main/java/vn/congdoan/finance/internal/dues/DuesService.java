@@ -106,7 +106,6 @@ class DuesService implements MemberDues {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public UnitMonth unitMonth(long unitId, YearMonth month, AccessScope scope, Actor actor) {
         access.requireRead(scope, unitId, "unit", unitId);
         String name = unitName(unitId);
@@ -162,7 +161,6 @@ class DuesService implements MemberDues {
     // One member
 
     @Override
-    @Transactional(readOnly = true)
     public MemberAccount member(long memberId, AccessScope scope, Actor actor) {
         MemberRef m = memberRef(memberId);
         access.requireRead(scope, m.unitId(), "member", memberId);
@@ -493,7 +491,6 @@ class DuesService implements MemberDues {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public ReceiptView receipt(long receiptId, AccessScope scope, Actor actor) {
         long unit = receiptUnit(receiptId);
         access.requireRead(scope, unit, "dues receipt", receiptId);
@@ -657,7 +654,6 @@ class DuesService implements MemberDues {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public ImportView importView(long importId, AccessScope scope, Actor actor) {
         long unit = importUnit(importId);
         access.requireRead(scope, unit, "dues import", importId);
@@ -775,7 +771,6 @@ class DuesService implements MemberDues {
     // Arrears
 
     @Override
-    @Transactional(readOnly = true)
     public List<MemberArrears> arrears(long unitId, YearMonth upTo, AccessScope scope, Actor actor) {
         access.requireRead(scope, unitId, "unit", unitId);
         access.logInspection(scope, actor, unitId, "dues-arrears", unitName(unitId));
@@ -805,7 +800,6 @@ class DuesService implements MemberDues {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<UnitArrears> arrearsByUnit(long unitId, YearMonth upTo, AccessScope scope, Actor actor) {
         access.requireRead(scope, unitId, "unit", unitId);
         access.logInspection(scope, actor, unitId, "dues-arrears", unitName(unitId));
