@@ -102,7 +102,7 @@ class DuesService implements MemberDues {
         if (month.isAfter(YearMonth.from(Dates.today(clock)))) {
             throw rejected("month", "dues.month.future", format(month));
         }
-        return charges.generate(unitId, month, month);
+        return charges.generate(List.of(unitId), month, month);
     }
 
     @Override
@@ -568,7 +568,7 @@ class DuesService implements MemberDues {
             throw PayrollFile.refused("dues.import.file.notSpreadsheet");
         }
         List<PayrollFile.Line> lines = PayrollFile.read(bytes);
-        charges.generate(command.unitId(), command.month(), command.month());
+        charges.generate(List.of(command.unitId()), command.month(), command.month());
         Map<String, Owed> byCode = new HashMap<>();
         Map<String, Owed> byCccd = new HashMap<>();
         jdbc.sql("""
