@@ -176,6 +176,8 @@ class DuesJourneyIT {
         page.locator("nav a[href='/me/dues']").click();
         assertThat(page.locator("h1")).hasText("Đoàn phí của tôi");
         assertThat(page.locator("#my-owed")).isVisible();
+        // The oldest month owed comes first; choosing November from the table switches the code.
+        page.locator("#my-charges a[href='/me/dues?month=2025-11']").click();
         String expected = TransferContent.of(code, java.time.YearMonth.of(2025, 11));
         assertThat(page.locator("#qr-content")).hasText(expected);
         assertThat(page.locator("#dues-qr")).isVisible();

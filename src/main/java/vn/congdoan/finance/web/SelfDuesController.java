@@ -50,7 +50,8 @@ class SelfDuesController {
             if (pay != null) {
                 var account = accounts.forUnit(own.get().unitId(), CollectionAccounts.DUES);
                 model.addAttribute("account", account.orElse(null));
-                model.addAttribute("content", TransferContent.of(own.get().memberCode(), pay.month()));
+                model.addAttribute(
+                        "transferContent", TransferContent.of(own.get().memberCode(), pay.month()));
             }
         }
         return "finance/dues/me";
