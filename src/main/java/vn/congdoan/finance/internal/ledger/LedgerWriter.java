@@ -81,14 +81,19 @@ public class LedgerWriter {
 
     /** Records a receipt with its split; joins the caller's transaction. No scope check. */
     public PostingView receive(Receipt r, Actor actor) {
-        Receipt receipt = validReceipt(r, true);
+        Receipt receipt = validReceipt(r, false);
+        // One read gives both the unit's existence and its parent on the entry date.
+        Parents parents = parents(List.of(receipt.unitId()));
+        if (!parents.existing().contains(receipt.unitId())) {
+            throw new FinanceRejectedException(new FieldProblem("unitId", "finance.unit.unknown"));
+        }
         Split split = split(receipt.revenueKind(), receipt.amount(), receipt.entryDate(), new HashMap<>());
-        Long parent = parentOn(receipt.unitId(), receipt.entryDate());
+        Long parent = parents.on(receipt.unitId(), receipt.entryDate());
         Optional<Long> id = jdbc.sql("""
                         insert into finance.posting (idempotency_key, org_unit_id, kind, revenue_kind, amount, entry_date,
-                               period, description, source_type, source_id, split_rule_id, posted_by, posted_by_name)
+                               period, description, source_type, source_id, split_rule_id, posted_by, posted_by_name, posted_at)
                         values (:key, :unit, 'RECEIPT', :kind, :amount, :date, :period, :description, :sourceType,
-                               :sourceId, :rule, :by, :byName)
+                               :sourceId, :rule, :by, :byName, :at)
                         on conflict (idempotency_key) do nothing returning id""")
                 .param("key", receipt.idempotencyKey())
                 .param("unit", receipt.unitId())
@@ -104,6 +109,7 @@ public class LedgerWriter {
                 .param("rule", split.ruleId())
                 .param("by", actor.userId())
                 .param("byName", actor.name())
+                .param("at", java.sql.Timestamp.from(clock.instant()))
                 .query(Long.class)
                 .optional();
         if (id.isEmpty()) {
@@ -116,24 +122,23 @@ public class LedgerWriter {
         }
         Money upper = parent == null ? Money.ZERO : split.upper();
         Money kept = receipt.amount().minus(upper);
-        entry(
-                id.get(),
-                receipt.unitId(),
-                Ledger.SHARE_KEPT,
-                receipt.revenueKind(),
-                null,
-                null,
-                kept,
-                receipt.entryDate());
-        entry(
-                id.get(),
-                receipt.unitId(),
-                Ledger.SHARE_UPPER,
-                receipt.revenueKind(),
-                null,
-                parent,
-                upper,
-                receipt.entryDate());
+        // Both shares in one statement; a zero share writes no entry.
+        jdbc.sql("""
+                        insert into finance.ledger_entry (posting_id, org_unit_id, account, revenue_kind,
+                               counterparty_unit_id, amount, entry_date)
+                        select :posting, :unit, v.account, :kind, v.counterparty, v.amount, :date
+                          from (values ('SHARE_KEPT', cast(null as bigint), cast(:kept as numeric)),
+                                       ('SHARE_UPPER', cast(:parent as bigint), cast(:upper as numeric)))
+                               as v(account, counterparty, amount)
+                         where v.amount <> 0""")
+                .param("posting", id.get())
+                .param("unit", receipt.unitId())
+                .param("kind", receipt.revenueKind())
+                .param("kept", kept.amount())
+                .param("parent", parent)
+                .param("upper", upper.amount())
+                .param("date", receipt.entryDate())
+                .update();
         return queries.load(id.get(), false);
     }
 
@@ -142,9 +147,9 @@ public class LedgerWriter {
         Spending spending = validSpending(s, true);
         Optional<Long> id = jdbc.sql("""
                         insert into finance.posting (idempotency_key, org_unit_id, kind, spending_category, amount,
-                               entry_date, description, source_type, source_id, posted_by, posted_by_name)
+                               entry_date, description, source_type, source_id, posted_by, posted_by_name, posted_at)
                         values (:key, :unit, 'SPENDING', :category, :amount, :date, :description, :sourceType,
-                               :sourceId, :by, :byName)
+                               :sourceId, :by, :byName, :at)
                         on conflict (idempotency_key) do nothing returning id""")
                 .param("key", spending.idempotencyKey())
                 .param("unit", spending.unitId())
@@ -156,6 +161,7 @@ public class LedgerWriter {
                 .param("sourceId", spending.sourceId())
                 .param("by", actor.userId())
                 .param("byName", actor.name())
+                .param("at", java.sql.Timestamp.from(clock.instant()))
                 .query(Long.class)
                 .optional();
         if (id.isEmpty()) {
@@ -242,10 +248,10 @@ public class LedgerWriter {
         Optional<Long> id = jdbc.sql("""
                         insert into finance.posting (idempotency_key, org_unit_id, kind, revenue_kind, spending_category,
                                amount, entry_date, period, description, source_type, source_id, reverses_id, reason,
-                               posted_by, posted_by_name)
+                               posted_by, posted_by_name, posted_at)
                         select :key, p.org_unit_id, 'REVERSAL', p.revenue_kind, p.spending_category, -p.amount, :date,
                                p.period, 'Bút toán đảo: ' || left(p.description, 400), p.source_type, p.source_id, p.id,
-                               :reason, :by, :byName
+                               :reason, :by, :byName, :at
                           from finance.posting p where p.id = :original
                         on conflict do nothing returning id""")
                 .param("key", key)
@@ -253,6 +259,7 @@ public class LedgerWriter {
                 .param("reason", why)
                 .param("by", actor.userId())
                 .param("byName", actor.name())
+                .param("at", java.sql.Timestamp.from(clock.instant()))
                 .param("original", postingId)
                 .query(Long.class)
                 .optional();
@@ -518,17 +525,13 @@ public class LedgerWriter {
         return new Split(parts[1], share.ruleId());
     }
 
-    private @Nullable Long parentOn(long unitId, LocalDate on) {
-        return parents(List.of(unitId)).on(unitId, on);
-    }
-
     private record Period(
             LocalDate from,
             @Nullable LocalDate to,
             @Nullable Long parent) {}
 
     /** Each unit's parent through time ({@code organisation.org_unit_period}), else today's parent. */
-    private record Parents(Map<Long, List<Period>> byUnit, Map<Long, Long> today) {
+    private record Parents(Map<Long, List<Period>> byUnit, Map<Long, Long> today, Set<Long> existing) {
         @Nullable
         Long on(long unitId, LocalDate date) {
             for (Period p : byUnit.getOrDefault(unitId, List.of())) {
@@ -552,15 +555,17 @@ public class LedgerWriter {
                             rs.getObject(2, Long.class)));
         });
         Map<Long, Long> today = new HashMap<>();
+        Set<Long> existing = new java.util.HashSet<>();
         jdbc.sql("select id, parent_id from organisation.org_unit where id = any(cast(:ids as bigint[]))")
                 .param("ids", ids)
                 .query(rs -> {
+                    existing.add(rs.getLong(1));
                     Long parent = (Long) rs.getObject(2, Long.class);
                     if (parent != null) {
                         today.put(rs.getLong(1), parent);
                     }
                 });
-        return new Parents(byUnit, today);
+        return new Parents(byUnit, today, existing);
     }
 
     private void requireUnits(List<Long> unitIds) {

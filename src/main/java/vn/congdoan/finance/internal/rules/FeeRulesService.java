@@ -116,21 +116,16 @@ class FeeRulesService implements FeeRules {
                 .orElseThrow(() -> new FinanceRejectedException(
                         new FieldProblem("month", "finance.month.noBaseSalary", monthText(month))));
         Money base = "BASE_SALARY".equals(rule.baseKind()) ? baseSalary.amount() : salary;
-        Money amount = base.times(rule.rate());
-        Money cap = rule.capFraction() == null ? null : baseSalary.amount().times(rule.capFraction());
-        boolean capped = cap != null && amount.compareTo(cap) > 0;
-        if (capped) {
-            amount = cap;
-        }
+        DuesPolicy.Dues dues = DuesPolicy.dues(base, rule.rate(), rule.capFraction(), baseSalary.amount());
         return new DuesQuote(
                 group,
                 month,
                 rule.baseKind(),
                 base,
                 rule.rate().stripTrailingZeros(),
-                cap,
-                amount,
-                capped,
+                dues.cap(),
+                dues.amount(),
+                dues.capped(),
                 rule.rate().signum() > 0,
                 rule.ref(),
                 baseSalary.rule());
