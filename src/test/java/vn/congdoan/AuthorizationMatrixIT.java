@@ -290,6 +290,7 @@ class AuthorizationMatrixIT {
                                         String.valueOf(versionOf(Long.parseLong(c.target())))))));
         EnterpriseMatrix.specs(specs, jdbc, fixture);
         ReportMatrix.add(specs, jdbc, fixture, moduleTargets);
+        FundMatrix.add(specs, jdbc, fixture, moduleTargets);
         // Issue 4: the tree through time, restructuring, unit types, member counts.
         specs.put("GET /units/{id}/children", new Spec("org.read", Target.UNIT, true, Set.of(200), c -> c.user()
                 .get("/units/" + c.target() + "/children?asOf=2024-12-31")));

@@ -60,6 +60,7 @@ class DemoWorldLoader implements DemoWorld {
     private final vn.congdoan.directives.TaskDemo taskDemo;
     private final ReportingDemo reporting;
     private final vn.congdoan.finance.DuesDemo duesDemo;
+    private final vn.congdoan.finance.FundDemo fundDemo;
 
     DemoWorldLoader(
             OrgTree tree,
@@ -70,7 +71,8 @@ class DemoWorldLoader implements DemoWorld {
             DemoDocuments demoDocuments,
             vn.congdoan.directives.TaskDemo taskDemo,
             ReportingDemo reporting,
-            vn.congdoan.finance.DuesDemo duesDemo) {
+            vn.congdoan.finance.DuesDemo duesDemo,
+            vn.congdoan.finance.FundDemo fundDemo) {
         this.tree = tree;
         this.restructurings = restructurings;
         this.accounts = accounts;
@@ -80,6 +82,7 @@ class DemoWorldLoader implements DemoWorld {
         this.taskDemo = taskDemo;
         this.reporting = reporting;
         this.duesDemo = duesDemo;
+        this.fundDemo = fundDemo;
     }
 
     @Override
@@ -246,6 +249,8 @@ class DemoWorldLoader implements DemoWorld {
         reporting.seed(system);
         // 10. Finance: twelve months of member dues (2025) in the commune union, cs2's union at its own higher rate.
         duesDemo.seed(commune, cs2);
+        // 11. Finance: the enterprises' union fund (KPCĐ) of 2025 and the collection bank accounts.
+        fundDemo.load(List.of(cs1, cs2));
         log.info("Demo world loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
         return true;
     }

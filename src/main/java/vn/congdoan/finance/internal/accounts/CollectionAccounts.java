@@ -139,7 +139,10 @@ public class CollectionAccounts {
      */
     @Transactional
     public Account save(SaveAccount command, AccessScope scope, Actor actor) {
-        access.require(scope, FeeRules.POST, command.unitId(), "ORG_UNIT", command.unitId());
+        // Anyone who may not post there is told the unit does not exist (404), as the authorization matrix expects.
+        if (!access.holds(scope, FeeRules.POST, command.unitId())) {
+            throw new vn.congdoan.finance.FinanceNotFoundException("ORG_UNIT", command.unitId());
+        }
         String bin = clean(command.bin());
         String accountNo = clean(command.accountNo()).replace(" ", "");
         String bankName = clean(command.bankName());
@@ -170,7 +173,10 @@ public class CollectionAccounts {
                 .query(this::row)
                 .optional();
         if (existing.isPresent()) {
-            if (command.version() == null || command.version() != existing.get().version()) {
+            if (command.version() == null) {
+                throw new FinanceRejectedException(new FieldProblem("purpose", "fund.account.exists"));
+            }
+            if (command.version() != existing.get().version()) {
                 throw new FinanceRejectedException(new FieldProblem("version", "fund.stale"));
             }
             jdbc.sql("""
