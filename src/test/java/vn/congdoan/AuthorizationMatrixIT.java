@@ -108,7 +108,8 @@ class AuthorizationMatrixIT {
         DUES,
         FUND,
         BUDGET,
-        DISCLOSURE
+        DISCLOSURE,
+        DUES_IMPORT
     }
 
     /**
@@ -218,6 +219,7 @@ class AuthorizationMatrixIT {
         TaskMatrix.add(specs, jdbc, fixture, moduleTargets);
         DashboardMatrix.add(specs);
         FinanceMatrix.add(specs, jdbc, fixture, moduleTargets);
+        DuesMatrix.add(specs, jdbc, fixture, moduleTargets);
         // Grants the grant endpoints act on carry a role without permissions, so they never widen the actor.
         jdbc.sql("insert into identity.role (code, name, name_en, sort_order) values"
                         + " ('MATRIX_NONE', 'Ma trận', 'Matrix', 99) on conflict do nothing")

@@ -59,6 +59,7 @@ class DemoWorldLoader implements DemoWorld {
     private final DemoDocuments demoDocuments;
     private final vn.congdoan.directives.TaskDemo taskDemo;
     private final ReportingDemo reporting;
+    private final vn.congdoan.finance.DuesDemo duesDemo;
     private final vn.congdoan.finance.FundDemo fundDemo;
 
     DemoWorldLoader(
@@ -70,6 +71,7 @@ class DemoWorldLoader implements DemoWorld {
             DemoDocuments demoDocuments,
             vn.congdoan.directives.TaskDemo taskDemo,
             ReportingDemo reporting,
+            vn.congdoan.finance.DuesDemo duesDemo,
             vn.congdoan.finance.FundDemo fundDemo) {
         this.tree = tree;
         this.restructurings = restructurings;
@@ -79,6 +81,7 @@ class DemoWorldLoader implements DemoWorld {
         this.demoDocuments = demoDocuments;
         this.taskDemo = taskDemo;
         this.reporting = reporting;
+        this.duesDemo = duesDemo;
         this.fundDemo = fundDemo;
     }
 
@@ -244,6 +247,8 @@ class DemoWorldLoader implements DemoWorld {
         taskDemo.load(List.of(cs1, cs2));
         // 9. Reporting: 2025 targets and the 2025 six-month report.
         reporting.seed(system);
+        // 10. Finance: twelve months of member dues (2025) in the commune union, cs2's union at its own higher rate.
+        duesDemo.seed(commune, cs2);
         // 11. Finance: the enterprises' union fund (KPCĐ) of 2025 and the collection bank accounts.
         fundDemo.load(List.of(cs1, cs2));
         log.info("Demo world loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
