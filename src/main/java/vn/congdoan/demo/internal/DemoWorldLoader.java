@@ -59,6 +59,7 @@ class DemoWorldLoader implements DemoWorld {
     private final DemoDocuments demoDocuments;
     private final vn.congdoan.directives.TaskDemo taskDemo;
     private final ReportingDemo reporting;
+    private final vn.congdoan.finance.BudgetDemo budgetDemo;
 
     DemoWorldLoader(
             OrgTree tree,
@@ -68,7 +69,8 @@ class DemoWorldLoader implements DemoWorld {
             LaiChauEnterprises enterprises,
             DemoDocuments demoDocuments,
             vn.congdoan.directives.TaskDemo taskDemo,
-            ReportingDemo reporting) {
+            ReportingDemo reporting,
+            vn.congdoan.finance.BudgetDemo budgetDemo) {
         this.tree = tree;
         this.restructurings = restructurings;
         this.accounts = accounts;
@@ -77,6 +79,7 @@ class DemoWorldLoader implements DemoWorld {
         this.demoDocuments = demoDocuments;
         this.taskDemo = taskDemo;
         this.reporting = reporting;
+        this.budgetDemo = budgetDemo;
     }
 
     @Override
@@ -241,6 +244,8 @@ class DemoWorldLoader implements DemoWorld {
         taskDemo.load(List.of(cs1, cs2));
         // 9. Reporting: 2025 targets and the 2025 six-month report.
         reporting.seed(system);
+        // 10. Finance: 2025 budgets and settlements, their disclosures (one overdue), a charity drive.
+        budgetDemo.seed(cs1, cs2);
         log.info("Demo world loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
         return true;
     }

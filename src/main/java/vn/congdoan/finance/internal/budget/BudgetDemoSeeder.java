@@ -14,6 +14,7 @@ import vn.congdoan.finance.Budgets;
 import vn.congdoan.finance.Disclosures;
 import vn.congdoan.finance.FeeRules;
 import vn.congdoan.finance.Ledger;
+import vn.congdoan.finance.internal.ledger.LedgerWriter;
 import vn.congdoan.organisation.OrgTree;
 import vn.congdoan.shared.AccessScope;
 import vn.congdoan.shared.Actor;
@@ -35,12 +36,14 @@ class BudgetDemoSeeder implements BudgetDemo {
     private final OrgTree tree;
     private final Ledger ledger;
     private final BudgetService budgets;
+    private final LedgerWriter writer;
 
-    BudgetDemoSeeder(JdbcClient jdbc, OrgTree tree, Ledger ledger, BudgetService budgets) {
+    BudgetDemoSeeder(JdbcClient jdbc, OrgTree tree, Ledger ledger, BudgetService budgets, LedgerWriter writer) {
         this.jdbc = jdbc;
         this.tree = tree;
         this.ledger = ledger;
         this.budgets = budgets;
+        this.writer = writer;
     }
 
     @Override
@@ -64,9 +67,11 @@ class BudgetDemoSeeder implements BudgetDemo {
                 .filter(id -> id != unitA && id != unitB)
                 .reduce((a, b) -> b)
                 .orElse(unitB);
+        List<Ledger.Spending> spending = new java.util.ArrayList<>();
         for (long unit : grassroots) {
-            spend2025(unit, unit == unitB, system, actor);
+            spending.addAll(spend2025(unit, unit == unitB, system));
         }
+        writer.spendAll(spending, actor);
         for (long unit : grassroots) {
             String approver = "xa";
             Map<String, Money> estimate = estimateFrom(unit, system);
@@ -118,7 +123,8 @@ class BudgetDemoSeeder implements BudgetDemo {
      * 2025 spending in the categories of the spending structure, as shares of the unit's kept dues: within the limits
      * of QĐ 4290/QĐ-TLĐ, except for unit B, whose allowances run at 52 % (the warning the demo shows).
      */
-    private void spend2025(long unit, boolean overAllowance, AccessScope system, Actor actor) {
+    private List<Ledger.Spending> spend2025(long unit, boolean overAllowance, AccessScope system) {
+        List<Ledger.Spending> out = new java.util.ArrayList<>();
         Ledger.Totals t = ledger.totals(unit, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), system);
         Money dues = t.kept().getOrDefault(FeeRules.DUES, Money.ZERO);
         Money fund = t.kept().getOrDefault(FeeRules.FUND, Money.ZERO);
@@ -130,36 +136,31 @@ class BudgetDemoSeeder implements BudgetDemo {
         for (Map.Entry<String, BigDecimal> e : shares.entrySet()) {
             Money amount = dues.times(e.getValue());
             if (amount.amount().signum() > 0) {
-                ledger.spend(
-                        new Ledger.Spending(
-                                "budget-demo:" + unit + ":2025:" + e.getKey(),
-                                unit,
-                                e.getKey(),
-                                amount,
-                                LocalDate.of(2025, month, 15),
-                                "Chi năm 2025 (dữ liệu mẫu)",
-                                null,
-                                null),
-                        system,
-                        actor);
+                out.add(new Ledger.Spending(
+                        "budget-demo:" + unit + ":2025:" + e.getKey(),
+                        unit,
+                        e.getKey(),
+                        amount,
+                        LocalDate.of(2025, month, 15),
+                        "Chi năm 2025 (dữ liệu mẫu)",
+                        null,
+                        null));
             }
             month += 3;
         }
         Money culture = fund.times(new BigDecimal("0.30"));
         if (culture.amount().signum() > 0) {
-            ledger.spend(
-                    new Ledger.Spending(
-                            "budget-demo:" + unit + ":2025:CULTURE_SPORT",
-                            unit,
-                            "CULTURE_SPORT",
-                            culture,
-                            LocalDate.of(2025, 9, 2),
-                            "Hội thao chào mừng Quốc khánh 2/9 (dữ liệu mẫu)",
-                            null,
-                            null),
-                    system,
-                    actor);
+            out.add(new Ledger.Spending(
+                    "budget-demo:" + unit + ":2025:CULTURE_SPORT",
+                    unit,
+                    "CULTURE_SPORT",
+                    culture,
+                    LocalDate.of(2025, 9, 2),
+                    "Hội thao chào mừng Quốc khánh 2/9 (dữ liệu mẫu)",
+                    null,
+                    null));
         }
+        return out;
     }
 
     /** The estimate: the year's actuals rounded down to the thousand đồng, as if planned from last year's figures. */

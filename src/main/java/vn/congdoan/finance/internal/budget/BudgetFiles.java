@@ -102,7 +102,7 @@ public class BudgetFiles {
                         Budgets.ESTIMATE.equals(d.view().kind())
                                 ? "budgets.doc.title.estimate"
                                 : "budgets.doc.title.settlement",
-                        d.view().year())
+                        String.valueOf(d.view().year()))
                 .toUpperCase(VI);
     }
 

@@ -253,7 +253,7 @@ class BudgetService implements Budgets {
         if (command.year() == null) {
             problems.add(new FieldProblem("year", "budgets.year.required"));
         } else if (command.year() < 2000 || command.year() > thisYear + 1) {
-            problems.add(new FieldProblem("year", "budgets.year.range", thisYear + 1));
+            problems.add(new FieldProblem("year", "budgets.year.range", String.valueOf(thisYear + 1)));
         }
         if (command.kind() == null || !Set.of(ESTIMATE, SETTLEMENT).contains(command.kind())) {
             problems.add(new FieldProblem("kind", "budgets.kind.invalid"));
@@ -282,7 +282,7 @@ class BudgetService implements Budgets {
             throw new FinanceRejectedException(new FieldProblem(
                     "year",
                     ESTIMATE.equals(kind) ? "budgets.duplicate.estimate" : "budgets.duplicate.settlement",
-                    year));
+                    String.valueOf(year)));
         }
         return insert(unitId, year, kind, DRAFT, scope, actor.name(), null);
     }

@@ -215,7 +215,7 @@ class DisclosureService implements Disclosures {
                     "summary",
                     msg(
                             estimate ? "budgets.doc.disclose.estimate" : "budgets.doc.disclose.settlement",
-                            b.view().year()));
+                            String.valueOf(b.view().year())));
             intro.add(msg("budgets.doc.basis"));
             intro.add(msg(
                     "budgets.doc.approvedBy",
@@ -224,7 +224,7 @@ class DisclosureService implements Disclosures {
                     unit.name(),
                     msg(
                             estimate ? "budgets.doc.what.estimate" : "budgets.doc.what.settlement",
-                            b.view().year())));
+                            String.valueOf(b.view().year()))));
             m.put(
                     "headers",
                     List.of(

@@ -69,7 +69,8 @@ class InspectionService implements FinanceInspection {
                 .query(Long.class)
                 .single();
         List<UnitRow> rows = jdbc.sql("""
-                        select u.id, u.name, t.name as type_name,
+                        select * from (
+                        select u.id, u.name, t.name as type_name, nlevel(u.path) as depth,
                                (select b.status from finance.budget b
                                  where b.org_unit_id = u.id and b.year = :y and b.kind = 'ESTIMATE') as estimate,
                                (select b.status from finance.budget b
@@ -78,8 +79,8 @@ class InspectionService implements FinanceInspection {
                                  where d.org_unit_id = u.id and d.published_on is null and d.due_on < :today) as overdue
                           from organisation.org_unit u
                           join organisation.unit_type t on t.code = u.type_code
-                         where u.path <@ cast(:paths as ltree[]) and u.valid_to is null
-                         order by overdue desc, (estimate is null and settlement is null), nlevel(u.path), u.name, u.id
+                         where u.path <@ cast(:paths as ltree[]) and u.valid_to is null) x
+                         order by overdue desc, (estimate is null and settlement is null), depth, name, id
                          limit :limit offset :offset""")
                 .param("y", year)
                 .param("today", today)
