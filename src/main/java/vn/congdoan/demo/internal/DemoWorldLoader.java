@@ -59,6 +59,7 @@ class DemoWorldLoader implements DemoWorld {
     private final DemoDocuments demoDocuments;
     private final vn.congdoan.directives.TaskDemo taskDemo;
     private final ReportingDemo reporting;
+    private final vn.congdoan.finance.DuesDemo duesDemo;
     private final vn.congdoan.finance.BudgetDemo budgetDemo;
 
     DemoWorldLoader(
@@ -70,6 +71,7 @@ class DemoWorldLoader implements DemoWorld {
             DemoDocuments demoDocuments,
             vn.congdoan.directives.TaskDemo taskDemo,
             ReportingDemo reporting,
+            vn.congdoan.finance.DuesDemo duesDemo,
             vn.congdoan.finance.BudgetDemo budgetDemo) {
         this.tree = tree;
         this.restructurings = restructurings;
@@ -79,6 +81,7 @@ class DemoWorldLoader implements DemoWorld {
         this.demoDocuments = demoDocuments;
         this.taskDemo = taskDemo;
         this.reporting = reporting;
+        this.duesDemo = duesDemo;
         this.budgetDemo = budgetDemo;
     }
 
@@ -244,7 +247,9 @@ class DemoWorldLoader implements DemoWorld {
         taskDemo.load(List.of(cs1, cs2));
         // 9. Reporting: 2025 targets and the 2025 six-month report.
         reporting.seed(system);
-        // 10. Finance: 2025 budgets and settlements, their disclosures (one overdue), a charity drive.
+        // 10. Finance: twelve months of member dues (2025), cs2's union at its own higher rate.
+        duesDemo.seed(cs2);
+        // 11. Finance: 2025 budgets and settlements, their disclosures (one overdue), a charity drive.
         budgetDemo.seed(cs1, cs2);
         log.info("Demo world loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
         return true;
