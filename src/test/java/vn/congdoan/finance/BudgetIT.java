@@ -60,9 +60,14 @@ class BudgetIT {
     void theDemoHas2025SettlementsAndOneOverdueDisclosureSeenByTheUpperLevelOnly() {
         assertThat(count("select count(*) from finance.budget where year = 2025 and kind = 'SETTLEMENT'"))
                 .isGreaterThanOrEqualTo(2);
-        assertThat(count("""
-                        select count(*) from finance.disclosure where published_on is null and due_on < date '2026-11-24'
-                        """)).isEqualTo(1);
+        // The demo's one overdue disclosure: B's 2025 settlement, approved 02/03/2026, due 17/03/2026.
+        assertThat(jdbc.sql("""
+                        select d.org_unit_id, d.due_on from finance.disclosure d join finance.budget b on b.id = d.budget_id
+                         where d.published_on is null and d.due_on < date '2026-11-24' and b.year = 2025
+                        """)
+                        .query((rs, n) -> rs.getLong(1) + " " + rs.getDate(2))
+                        .list())
+                .containsExactly(unitB + " 2026-03-17");
         long bSettlement = budgetOf(unitB, 2025, "SETTLEMENT");
         // B's settlement: actuals read from the ledger (dues kept > 0) and the allowance warning of QĐ 4290.
         WebUser xa = WebUser.login(port, "xa", FullApplicationTest.PASSWORD);
