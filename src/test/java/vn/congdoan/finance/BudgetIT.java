@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import vn.congdoan.FullApplicationTest;
 import vn.congdoan.WebUser;
 
@@ -47,10 +48,25 @@ class BudgetIT {
     long unitB;
     long commune;
 
+    @Autowired
+    PasswordEncoder encoder;
+
     @BeforeAll
     void units() {
         unitA = home("cs1");
         unitB = home("cs2");
+        // An accountant for B (the demo has one for A only, whose 2027 estimate the browser journey prepares).
+        jdbc.sql("""
+                        insert into identity.app_user (username, display_name, password_hash, home_unit_id)
+                        values ('ketoanb', 'Kế toán công đoàn B', :h, :u) on conflict do nothing""")
+                .param("h", encoder.encode(FullApplicationTest.PASSWORD))
+                .param("u", unitB)
+                .update();
+        jdbc.sql("""
+                        insert into identity.role_grant (user_id, role_code, org_unit_id)
+                        select id, 'UNIT_ACCOUNTANT', :u from identity.app_user where username = 'ketoanb'
+                           and not exists (select 1 from identity.role_grant g join identity.app_user a on a.id = g.user_id
+                                            where a.username = 'ketoanb')""").param("u", unitB).update();
         commune = jdbc.sql("select id from organisation.org_unit where code = 'LCU-X01'")
                 .query(Long.class)
                 .single();
@@ -88,15 +104,15 @@ class BudgetIT {
 
     @Test
     void anEstimateIsPreparedSubmittedApprovedByTheParentAndItsDisclosureIsDueFifteenDaysLater() throws Exception {
-        WebUser ketoan = WebUser.login(port, "ketoan", FullApplicationTest.PASSWORD);
+        WebUser ketoan = WebUser.login(port, "ketoanb", FullApplicationTest.PASSWORD);
         HttpResponse<String> created = ketoan.post(
-                "/finance/budgets", Map.of("unitId", String.valueOf(unitA), "year", "2027", "kind", "ESTIMATE"));
+                "/finance/budgets", Map.of("unitId", String.valueOf(unitB), "year", "2027", "kind", "ESTIMATE"));
         assertThat(created.statusCode()).isEqualTo(302);
         long id = Long.parseLong(
                 created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", ""));
         // A duplicate is refused on the year field.
         HttpResponse<String> duplicate = ketoan.post(
-                "/finance/budgets", Map.of("unitId", String.valueOf(unitA), "year", "2027", "kind", "ESTIMATE"));
+                "/finance/budgets", Map.of("unitId", String.valueOf(unitB), "year", "2027", "kind", "ESTIMATE"));
         assertThat(duplicate.statusCode()).isEqualTo(422);
         assertThat(duplicate.body()).contains("Năm: đơn vị đã có dự toán năm 2027.");
 
@@ -138,13 +154,13 @@ class BudgetIT {
         assertThat(ketoan.post("/finance/budgets/" + id + "/approve", Map.of("version", "2"))
                         .statusCode())
                 .isEqualTo(404);
-        WebUser cs1 = WebUser.login(port, "cs1", FullApplicationTest.PASSWORD);
-        assertThat(cs1.post("/finance/budgets/" + id + "/approve", Map.of("version", "2"))
+        WebUser cs2 = WebUser.login(port, "cs2", FullApplicationTest.PASSWORD);
+        assertThat(cs2.post("/finance/budgets/" + id + "/approve", Map.of("version", "2"))
                         .statusCode())
                 .isEqualTo(404);
         // A sibling's officer cannot even see it.
-        WebUser cs2 = WebUser.login(port, "cs2", FullApplicationTest.PASSWORD);
-        assertThat(cs2.get("/finance/budgets/" + id).statusCode()).isEqualTo(404);
+        WebUser cs1 = WebUser.login(port, "cs1", FullApplicationTest.PASSWORD);
+        assertThat(cs1.get("/finance/budgets/" + id).statusCode()).isEqualTo(404);
         assertThat(status(id)).isEqualTo("SUBMITTED");
 
         WebUser xa = WebUser.login(port, "xa", FullApplicationTest.PASSWORD);
@@ -196,7 +212,7 @@ class BudgetIT {
                 .query(Long.class)
                 .single();
         String notice = pdfText(
-                cs1.getBytes("/finance/disclosures/" + disclosure + "/pdf").body());
+                cs2.getBytes("/finance/disclosures/" + disclosure + "/pdf").body());
         assertThat(notice)
                 .contains("THÔNG BÁO")
                 .contains("Công khai dự toán thu, chi tài chính công đoàn năm 2027")
@@ -206,12 +222,12 @@ class BudgetIT {
                 .contains("TM. BAN CHẤP HÀNH");
 
         // Publication: the unit's officer records it; the date may not lie in the future.
-        HttpResponse<String> future = cs1.post(
+        HttpResponse<String> future = cs2.post(
                 "/finance/disclosures/" + disclosure + "/publish",
                 Map.of("version", "0", "publishedOn", "25/11/2026", "publishedWhere", "Bảng tin"));
         assertThat(future.statusCode()).isEqualTo(422);
         assertThat(future.body()).contains("Ngày công khai: không được sau ngày hôm nay.");
-        assertThat(cs1.post(
+        assertThat(cs2.post(
                                 "/finance/disclosures/" + disclosure + "/publish",
                                 Map.of("version", "0", "publishedOn", "24/11/2026", "publishedWhere", "Bảng tin"))
                         .statusCode())

@@ -83,7 +83,6 @@ class BudgetsController {
             HttpServletResponse response,
             Model model,
             RedirectAttributes flash) {
-        scope.require(FeeRules.POST);
         Long unit = parseLong(unitId);
         Integer y = parseInt(year);
         try {

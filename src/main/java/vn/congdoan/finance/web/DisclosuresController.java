@@ -114,7 +114,6 @@ class DisclosuresController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        scope.require(FeeRules.POST);
         List<FieldProblem> problems = new ArrayList<>();
         Disclosures.DriveInput input = input(fields, problems);
         try {

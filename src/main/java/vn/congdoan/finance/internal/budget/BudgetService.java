@@ -248,6 +248,8 @@ class BudgetService implements Budgets {
         List<FieldProblem> problems = new ArrayList<>();
         if (command.unitId() == null) {
             problems.add(new FieldProblem("unitId", "budgets.unit.required"));
+        } else if (!access.holds(scope, FeeRules.POST, command.unitId())) {
+            throw new FinanceNotFoundException("unit", command.unitId());
         }
         int thisYear = Dates.today(clock).getYear();
         if (command.year() == null) {

@@ -31,13 +31,15 @@ public final class SpendingStructurePolicy {
             }
             return warnings;
         }
-        BigDecimal allowanceShare = share(allowances, duesKept);
-        BigDecimal careShare = share(memberCare, duesKept);
-        if (allowanceShare.compareTo(ALLOWANCE_MAX) > 0) {
-            warnings.add(new Warning("budgets.warning.allowance", percent(ALLOWANCE_MAX), percent(allowanceShare)));
+        // Compared exactly (part against whole × limit); the share is rounded for display only.
+        BigDecimal dues = duesKept.amount();
+        if (allowances.amount().compareTo(dues.multiply(ALLOWANCE_MAX)) > 0) {
+            warnings.add(new Warning(
+                    "budgets.warning.allowance", percent(ALLOWANCE_MAX), percent(share(allowances, duesKept))));
         }
-        if (careShare.compareTo(MEMBER_CARE_MIN) < 0) {
-            warnings.add(new Warning("budgets.warning.memberCare", percent(MEMBER_CARE_MIN), percent(careShare)));
+        if (memberCare.amount().compareTo(dues.multiply(MEMBER_CARE_MIN)) < 0) {
+            warnings.add(new Warning(
+                    "budgets.warning.memberCare", percent(MEMBER_CARE_MIN), percent(share(memberCare, duesKept))));
         }
         return warnings;
     }

@@ -359,15 +359,14 @@ class DisclosureService implements Disclosures {
         List<FieldProblem> problems = new ArrayList<>();
         if (input.unitId() == null) {
             problems.add(new FieldProblem("unitId", "budgets.unit.required"));
+        } else if (!access.holds(scope, FeeRules.POST, input.unitId())) {
+            throw new FinanceNotFoundException("unit", input.unitId());
         }
         Clean c = validate(input, problems);
         if (!problems.isEmpty()) {
             throw new FinanceRejectedException(problems);
         }
         long unitId = input.unitId();
-        if (!access.holds(scope, FeeRules.POST, unitId)) {
-            throw new FinanceNotFoundException("unit", unitId);
-        }
         long id = jdbc.sql("""
                         insert into finance.charity_drive (org_unit_id, name, purpose, collection_starts_on,
                                collection_ends_on, distribution_ends_on, money_received, money_distributed,
