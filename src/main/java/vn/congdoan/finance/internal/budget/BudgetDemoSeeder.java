@@ -75,9 +75,11 @@ class BudgetDemoSeeder implements BudgetDemo {
         for (long unit : grassroots) {
             String approver = "xa";
             Map<String, Money> estimate = estimateFrom(unit, system);
-            long e = budgets.insert(unit, 2025, Budgets.ESTIMATE, Budgets.DRAFT, system, "ketoan", estimate);
+            long e = budgets.insert(
+                    unit, 2025, Budgets.ESTIMATE, Budgets.DRAFT, system, "ketoan", estimate, at("2025-01-08"));
             approve(e, unit, approver, LocalDate.of(2025, 1, 20), LocalDate.of(2025, 1, 28));
-            long s = budgets.insert(unit, 2025, Budgets.SETTLEMENT, Budgets.DRAFT, system, "ketoan", null);
+            long s = budgets.insert(
+                    unit, 2025, Budgets.SETTLEMENT, Budgets.DRAFT, system, "ketoan", null, at("2026-01-20"));
             if (unit == waiting) {
                 jdbc.sql(
                                 "update finance.budget set status = 'SUBMITTED', submitted_at = timestamptz '2026-03-10 09:00+07',"
@@ -93,7 +95,14 @@ class BudgetDemoSeeder implements BudgetDemo {
             }
         }
         long a2026 = budgets.insert(
-                unitA, 2026, Budgets.ESTIMATE, Budgets.DRAFT, system, "ketoan", estimateFrom(unitA, system));
+                unitA,
+                2026,
+                Budgets.ESTIMATE,
+                Budgets.DRAFT,
+                system,
+                "ketoan",
+                estimateFrom(unitA, system),
+                at("2026-01-05"));
         approve(a2026, unitA, "xa", LocalDate.of(2026, 1, 15), LocalDate.of(2026, 1, 22));
         long drive = jdbc.sql("""
                         insert into finance.charity_drive (org_unit_id, name, purpose, collection_starts_on,
@@ -212,6 +221,13 @@ class BudgetDemoSeeder implements BudgetDemo {
                 .param("at", at)
                 .param("n", note)
                 .update();
+    }
+
+    private static java.time.Instant at(String day) {
+        return LocalDate.parse(day)
+                .atTime(9, 0)
+                .atZone(vn.congdoan.shared.Dates.ZONE)
+                .toInstant();
     }
 
     private AccessScope systemScope(long province) {

@@ -286,7 +286,7 @@ class BudgetService implements Budgets {
                     ESTIMATE.equals(kind) ? "budgets.duplicate.estimate" : "budgets.duplicate.settlement",
                     String.valueOf(year)));
         }
-        return insert(unitId, year, kind, DRAFT, scope, actor.name(), null);
+        return insert(unitId, year, kind, DRAFT, scope, actor.name(), null, null);
     }
 
     /**
@@ -300,11 +300,16 @@ class BudgetService implements Budgets {
             String status,
             AccessScope scope,
             String byName,
-            @Nullable Map<String, Money> planned) {
+            @Nullable Map<String, Money> planned,
+            @Nullable Instant at) {
+        Instant when = at == null ? clock.instant() : at;
         boolean settlement = SETTLEMENT.equals(kind);
         long id = jdbc.sql("""
-                        insert into finance.budget (org_unit_id, year, kind, status, created_by_name, actuals_read_at)
-                        values (:u, :y, :k, :s, :by, case when :settlement then now() end) returning id""")
+                        insert into finance.budget (org_unit_id, year, kind, status, created_by_name, actuals_read_at,
+                                                    created_at)
+                        values (:u, :y, :k, :s, :by, case when :settlement then cast(:now as timestamptz) end, :now)
+                        returning id""")
+                .param("now", Timestamp.from(when))
                 .param("u", unitId)
                 .param("y", year)
                 .param("k", kind)
@@ -332,7 +337,11 @@ class BudgetService implements Budgets {
                     .param("a", t == null ? null : BudgetLines.actual(l, t).amount())
                     .update();
         }
-        event(id, "CREATED", byName, null);
+        jdbc.sql("insert into finance.budget_event (budget_id, action, by_name, at) values (:b, 'CREATED', :by, :at)")
+                .param("b", id)
+                .param("by", byName)
+                .param("at", Timestamp.from(when))
+                .update();
         return id;
     }
 
@@ -383,8 +392,8 @@ class BudgetService implements Budgets {
                 id,
                 version,
                 Set.of(DRAFT, RETURNED),
-                "status = 'SUBMITTED', submitted_at = now(), submitted_by_name = :by",
-                Map.of("by", actor.name()));
+                "status = 'SUBMITTED', submitted_at = :now, submitted_by_name = :by",
+                Map.of("by", actor.name(), "now", Timestamp.from(clock.instant())));
         if (SETTLEMENT.equals(v.kind())) {
             refreshActuals(id, v, scope);
         }
@@ -407,11 +416,12 @@ class BudgetService implements Budgets {
         p.put("byUser", actor.userId() == null ? -1L : actor.userId());
         p.put("note", cleanNote == null ? "" : cleanNote);
         p.put("home", scope.homeUnitId());
+        p.put("now", Timestamp.from(clock.instant()));
         bump(
                 id,
                 version,
                 Set.of(SUBMITTED),
-                "status = 'APPROVED', decided_at = now(), decided_on = :on, decided_by_name = :by, decided_by = :byUser,"
+                "status = 'APPROVED', decided_at = :now, decided_on = :on, decided_by_name = :by, decided_by = :byUser,"
                         + " decided_by_unit_id = :home, decision_note = nullif(:note, '')",
                 p);
         // HD 42/HD-TLĐ (11/11/2021): the approved budget or settlement is published within 15 days after approval.
@@ -442,8 +452,8 @@ class BudgetService implements Budgets {
                 id,
                 version,
                 Set.of(SUBMITTED),
-                "status = 'RETURNED', decided_at = now(), decided_by_name = :by, decision_note = :note",
-                Map.of("by", actor.name(), "note", clean));
+                "status = 'RETURNED', decided_at = :now, decided_by_name = :by, decision_note = :note",
+                Map.of("by", actor.name(), "note", clean, "now", Timestamp.from(clock.instant())));
         event(id, "RETURNED", actor.name(), clean);
         auditOf(actor, "BUDGET_RETURNED", v, null);
     }
@@ -482,7 +492,8 @@ class BudgetService implements Budgets {
                     .param("c", l.code())
                     .update();
         }
-        jdbc.sql("update finance.budget set actuals_read_at = now() where id = :id")
+        jdbc.sql("update finance.budget set actuals_read_at = :now where id = :id")
+                .param("now", Timestamp.from(clock.instant()))
                 .param("id", id)
                 .update();
     }
@@ -545,7 +556,9 @@ class BudgetService implements Budgets {
     }
 
     private void event(long id, String action, String by, @Nullable String note) {
-        jdbc.sql("insert into finance.budget_event (budget_id, action, by_name, note) values (:b, :a, :by, :n)")
+        jdbc.sql(
+                        "insert into finance.budget_event (budget_id, action, by_name, note, at) values (:b, :a, :by, :n, :at)")
+                .param("at", Timestamp.from(clock.instant()))
                 .param("b", id)
                 .param("a", action)
                 .param("by", by)

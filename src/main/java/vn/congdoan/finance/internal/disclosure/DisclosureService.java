@@ -199,7 +199,7 @@ class DisclosureService implements Disclosures {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("superior", parent.toUpperCase(VI));
         m.put("issuing", unit.name().toUpperCase(VI));
-        m.put("numberLine", "Số:        /TB-CĐ");
+        m.put("numberLine", "Số:\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0/TB-CĐ");
         m.put("dateLine", FinancePdf.dateLine(pdf.place(), docDate));
         List<String> intro = new ArrayList<>();
         List<String> outro = new ArrayList<>();
@@ -225,27 +225,28 @@ class DisclosureService implements Disclosures {
                     msg(
                             estimate ? "budgets.doc.what.estimate" : "budgets.doc.what.settlement",
                             String.valueOf(b.view().year()))));
-            m.put(
-                    "headers",
-                    List.of(
-                            msg("budgets.col.number"),
-                            msg("budgets.col.line"),
-                            msg(estimate ? "budgets.col.planned" : "budgets.col.estimate"),
-                            msg(estimate ? "budgets.col.actualSoFar" : "budgets.col.actual")));
-            m.put("columns", 4);
-            List<BudgetFiles.Row> rows = budgetFiles.rows(b);
-            m.put(
-                    "rows",
-                    estimate
-                            ? rows.stream()
-                                    .filter(r -> !"memo".equals(r.style())
-                                            && !r.number().equals("C"))
-                                    .map(r -> new BudgetFiles.Row(
-                                            r.number(), r.label(), r.plannedAmount(), null, r.style()))
-                                    .toList()
-                            : rows.stream()
-                                    .filter(r -> !r.number().equals("C") && !"memo".equals(r.style()))
-                                    .toList());
+            // An estimate is disclosed with its planned amounts; a settlement with the approved estimate and the
+            // actuals side by side.
+            List<BudgetFiles.Row> rows = budgetFiles.rows(b).stream()
+                    .filter(r -> !r.number().equals("C") && !"memo".equals(r.style()))
+                    .toList();
+            if (estimate) {
+                m.put(
+                        "headers",
+                        List.of(msg("budgets.col.number"), msg("budgets.col.line"), msg("budgets.col.planned")));
+                m.put("columns", 3);
+                m.put("rows", rows);
+            } else {
+                m.put(
+                        "headers",
+                        List.of(
+                                msg("budgets.col.number"),
+                                msg("budgets.col.line"),
+                                msg("budgets.col.estimate"),
+                                msg("budgets.col.actual")));
+                m.put("columns", 4);
+                m.put("rows", rows);
+            }
             fileName = (estimate ? "cong-khai-du-toan-" : "cong-khai-quyet-toan-")
                     + b.view().year() + "-" + v.unitId();
         } else {

@@ -131,7 +131,7 @@ public class FinancePdf {
                 .body { margin-top: 14pt; }
                 .body p { text-indent: %smm; text-align: justify; margin: 0 0 %spt 0; line-height: %s; }
                 table.figures { width: 100%%; border-collapse: collapse; margin: 6pt 0 10pt 0; font-size: %spt; }
-                table.figures th, table.figures td { border: 0.6pt solid #000; padding: 2pt 4pt; vertical-align: top; }
+                table.figures th, table.figures td { border: 0.6pt solid #000; padding: 1pt 4pt; vertical-align: top; }
                 table.figures th { text-align: center; font-weight: bold; }
                 table.figures td.num { text-align: right; white-space: nowrap; }
                 table.figures td.stt { text-align: center; width: 9mm; }
