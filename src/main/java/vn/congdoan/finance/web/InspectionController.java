@@ -47,9 +47,9 @@ class InspectionController {
         // The ledger and the arrears live on the pages of the other finance areas; the inspector follows these links
         // (each of those pages logs its own inspection view).
         java.util.Map<String, String> links = new java.util.LinkedHashMap<>();
-        links.put("budgets.inspection.link.ledger", "/finance/ledger?unitId=" + id);
+        links.put("budgets.inspection.link.ledger", "/finance/units/" + id + "/ledger");
         links.put("budgets.inspection.link.dues", "/finance/dues/arrears?unitId=" + id);
-        links.put("budgets.inspection.link.fund", "/finance/fund/arrears");
+        links.put("budgets.inspection.link.fund", "/finance/fund?unitId=" + id);
         model.addAttribute("links", links);
         return "finance/inspection/unit";
     }
