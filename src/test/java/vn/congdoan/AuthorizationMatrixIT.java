@@ -218,6 +218,7 @@ class AuthorizationMatrixIT {
         DocumentMatrix.add(specs, jdbc, fixture, moduleTargets);
         TaskMatrix.add(specs, jdbc, fixture, moduleTargets);
         DashboardMatrix.add(specs);
+        FinanceMatrix.add(specs, jdbc, fixture, moduleTargets);
         BudgetMatrix.add(specs, jdbc, fixture, moduleTargets);
         // Grants the grant endpoints act on carry a role without permissions, so they never widen the actor.
         jdbc.sql("insert into identity.role (code, name, name_en, sort_order) values"

@@ -86,9 +86,9 @@ public class LedgerWriter {
         Long parent = parentOn(receipt.unitId(), receipt.entryDate());
         Optional<Long> id = jdbc.sql("""
                         insert into finance.posting (idempotency_key, org_unit_id, kind, revenue_kind, amount, entry_date,
-                               period, description, source_type, source_id, split_rule_id, posted_by, posted_by_name)
+                               period, description, source_type, source_id, split_rule_id, posted_by, posted_by_name, posted_at)
                         values (:key, :unit, 'RECEIPT', :kind, :amount, :date, :period, :description, :sourceType,
-                               :sourceId, :rule, :by, :byName)
+                               :sourceId, :rule, :by, :byName, :at)
                         on conflict (idempotency_key) do nothing returning id""")
                 .param("key", receipt.idempotencyKey())
                 .param("unit", receipt.unitId())
@@ -104,6 +104,7 @@ public class LedgerWriter {
                 .param("rule", split.ruleId())
                 .param("by", actor.userId())
                 .param("byName", actor.name())
+                .param("at", java.sql.Timestamp.from(clock.instant()))
                 .query(Long.class)
                 .optional();
         if (id.isEmpty()) {
@@ -142,9 +143,9 @@ public class LedgerWriter {
         Spending spending = validSpending(s, true);
         Optional<Long> id = jdbc.sql("""
                         insert into finance.posting (idempotency_key, org_unit_id, kind, spending_category, amount,
-                               entry_date, description, source_type, source_id, posted_by, posted_by_name)
+                               entry_date, description, source_type, source_id, posted_by, posted_by_name, posted_at)
                         values (:key, :unit, 'SPENDING', :category, :amount, :date, :description, :sourceType,
-                               :sourceId, :by, :byName)
+                               :sourceId, :by, :byName, :at)
                         on conflict (idempotency_key) do nothing returning id""")
                 .param("key", spending.idempotencyKey())
                 .param("unit", spending.unitId())
@@ -156,6 +157,7 @@ public class LedgerWriter {
                 .param("sourceId", spending.sourceId())
                 .param("by", actor.userId())
                 .param("byName", actor.name())
+                .param("at", java.sql.Timestamp.from(clock.instant()))
                 .query(Long.class)
                 .optional();
         if (id.isEmpty()) {
@@ -242,10 +244,10 @@ public class LedgerWriter {
         Optional<Long> id = jdbc.sql("""
                         insert into finance.posting (idempotency_key, org_unit_id, kind, revenue_kind, spending_category,
                                amount, entry_date, period, description, source_type, source_id, reverses_id, reason,
-                               posted_by, posted_by_name)
+                               posted_by, posted_by_name, posted_at)
                         select :key, p.org_unit_id, 'REVERSAL', p.revenue_kind, p.spending_category, -p.amount, :date,
                                p.period, 'Bút toán đảo: ' || left(p.description, 400), p.source_type, p.source_id, p.id,
-                               :reason, :by, :byName
+                               :reason, :by, :byName, :at
                           from finance.posting p where p.id = :original
                         on conflict do nothing returning id""")
                 .param("key", key)
@@ -253,6 +255,7 @@ public class LedgerWriter {
                 .param("reason", why)
                 .param("by", actor.userId())
                 .param("byName", actor.name())
+                .param("at", java.sql.Timestamp.from(clock.instant()))
                 .param("original", postingId)
                 .query(Long.class)
                 .optional();
