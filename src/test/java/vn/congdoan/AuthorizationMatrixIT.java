@@ -109,7 +109,8 @@ class AuthorizationMatrixIT {
         FUND,
         BUDGET,
         DISCLOSURE,
-        DRIVE
+        DRIVE,
+        DUES_IMPORT
     }
 
     /**
@@ -219,6 +220,7 @@ class AuthorizationMatrixIT {
         TaskMatrix.add(specs, jdbc, fixture, moduleTargets);
         DashboardMatrix.add(specs);
         FinanceMatrix.add(specs, jdbc, fixture, moduleTargets);
+        DuesMatrix.add(specs, jdbc, fixture, moduleTargets);
         BudgetMatrix.add(specs, jdbc, fixture, moduleTargets);
         // Grants the grant endpoints act on carry a role without permissions, so they never widen the actor.
         jdbc.sql("insert into identity.role (code, name, name_en, sort_order) values"

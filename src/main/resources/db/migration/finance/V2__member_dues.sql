@@ -57,7 +57,7 @@ create table finance.dues_charge (
     member_id       bigint         not null references membership.member (id),
     org_unit_id     bigint         not null references organisation.org_unit (id),
     period          date           not null check (extract(day from period) = 1),
-    member_group    text           not null references finance.member_group (code),
+    member_group    text           not null,
     basis_source    text           not null check (basis_source in ('SALARY', 'FLAT', 'UNKNOWN_SALARY', 'EXEMPT')),
     base_kind       text           not null,
     base            numeric(18, 0) not null,

@@ -247,8 +247,8 @@ class DemoWorldLoader implements DemoWorld {
         taskDemo.load(List.of(cs1, cs2));
         // 9. Reporting: 2025 targets and the 2025 six-month report.
         reporting.seed(system);
-        // 10. Finance: twelve months of member dues (2025), cs2's union at its own higher rate.
-        duesDemo.seed(cs2);
+        // 10. Finance: twelve months of member dues (2025) in the commune union, cs2's union at its own higher rate.
+        duesDemo.seed(commune, cs2);
         // 11. Finance: 2025 budgets and settlements, their disclosures (one overdue), a charity drive.
         budgetDemo.seed(cs1, cs2);
         log.info("Demo world loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);

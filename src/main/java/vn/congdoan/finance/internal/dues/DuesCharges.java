@@ -1,14 +1,13 @@
 package vn.congdoan.finance.internal.dues;
 
-import java.sql.Types;
 import java.time.YearMonth;
-import org.jspecify.annotations.Nullable;
+import java.util.Collection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Computes monthly charges in one set-based statement, for one unit and month (the accountant's "draw up the month")
- * or for a whole range of months everywhere (the demo world). The formula is the one of DOMAIN.md §4.2 and {@code
+ * or for a range of months over many units (the demo world). The formula is the one of DOMAIN.md §4.2 and {@code
  * FeeRules.quoteDues}: rate of the month's {@code dues_rule} × base (the salary basis, or the base salary for the
  * flat group), rounded half-up to the đồng, capped at {@code cap_fraction} × the month's base salary; {@code
  * DuesChargesIT} checks every charge of the demo world against {@code FeeRules.quoteDues}.
@@ -34,14 +33,20 @@ public class DuesCharges {
                 select cast(m as date) as period
                   from generate_series(cast(:from as date), cast(:to as date), interval '1 month') m
             ),
-            last_membership as (
+            candidates as (
+                select distinct member_id from membership.membership_period
+                 where unit_id = any(cast(:units as bigint[]))
+                   and during && daterange(cast(:from as date), cast(cast(:to as date) + interval '1 month' as date))
+            ),
+            last_membership as materialized (
                 select distinct on (p.member_id, mo.period) p.member_id, p.unit_id, mo.period
                   from months mo
                   join membership.membership_period p
                     on p.during && daterange(mo.period, cast(mo.period + interval '1 month' as date))
+                 where p.member_id in (select member_id from candidates)
                  order by p.member_id, mo.period, lower(p.during) desc
             ),
-            facts as (
+            facts as materialized (
                 select w.member_id, w.unit_id, w.period,
                        coalesce(pf.member_group, 'FLAT') as declared_group,
                        pf.salary_basis, e.id as exemption_id
@@ -50,10 +55,9 @@ public class DuesCharges {
                     on pf.member_id = w.member_id and daterange(pf.valid_from, pf.valid_to) @> w.period
                   left join finance.dues_exemption e
                     on e.member_id = w.member_id and daterange(e.valid_from, e.valid_to) @> w.period
-                 where w.unit_id is not null
-                   and (cast(:unit as bigint) is null or w.unit_id = cast(:unit as bigint))
+                 where w.unit_id = any(cast(:units as bigint[]))
             ),
-            grouped as (
+            grouped as materialized (
                 select f.*,
                        case when f.declared_group <> 'FLAT' and f.salary_basis is null and dr.rate > 0 then 'FLAT'
                             else f.declared_group end as grp,
@@ -103,12 +107,12 @@ public class DuesCharges {
         this.jdbc = jdbc;
     }
 
-    /** Charges for the months {@code from}..{@code to} (inclusive) of one unit, or of every unit when null. */
-    public int generate(@Nullable Long unitId, YearMonth from, YearMonth to) {
+    /** Charges for the months {@code from}..{@code to} (inclusive) of the members of these units. */
+    public int generate(Collection<Long> unitIds, YearMonth from, YearMonth to) {
         return jdbc.sql(INSERT)
                 .param("from", from.atDay(1))
                 .param("to", to.atDay(1))
-                .param("unit", unitId, Types.BIGINT)
+                .param("units", unitIds.toArray(Long[]::new))
                 .update();
     }
 }

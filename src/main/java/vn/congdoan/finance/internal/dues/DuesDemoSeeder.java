@@ -47,7 +47,7 @@ class DuesDemoSeeder implements DuesDemo {
 
     @Override
     @Transactional
-    public void seed(long higherRateUnit) {
+    public void seed(long commune, long higherRateUnit) {
         long t0 = System.nanoTime();
         Locale vi = Locale.forLanguageTag("vi");
         // Profiles from the register: the employer's ownership decides the group; 2 % of enterprise members have no
@@ -77,7 +77,19 @@ class DuesDemoSeeder implements DuesDemo {
                 .param("u", higherRateUnit)
                 .param("no", messages.getMessage("dues.demo.resolution", null, vi))
                 .update();
-        int added = charges.generate(null, FIRST, LAST);
+        // Fresh tables have no statistics: without them the planner loops over every profile for every month.
+        for (String table : List.of(
+                "finance.dues_profile",
+                "finance.dues_exemption",
+                "membership.membership_period",
+                "membership.member")) {
+            jdbc.sql("analyze " + table).update();
+        }
+        List<Long> units = jdbc.sql("""
+                        select id from organisation.org_unit
+                         where path <@ (select path from organisation.org_unit where id = :c)""").param("c", commune).query(Long.class).list();
+        int added = charges.generate(units, FIRST, LAST);
+        jdbc.sql("analyze finance.dues_charge").update();
         long tCharges = (System.nanoTime() - t0) / 1_000_000;
         // One batch per unit and month, ids drawn up front so postings, receipts and lines can point at each other.
         jdbc.sql("""

@@ -102,11 +102,10 @@ class DuesService implements MemberDues {
         if (month.isAfter(YearMonth.from(Dates.today(clock)))) {
             throw rejected("month", "dues.month.future", format(month));
         }
-        return charges.generate(unitId, month, month);
+        return charges.generate(List.of(unitId), month, month);
     }
 
     @Override
-    @Transactional(readOnly = true)
     public UnitMonth unitMonth(long unitId, YearMonth month, AccessScope scope, Actor actor) {
         access.requireRead(scope, unitId, "unit", unitId);
         String name = unitName(unitId);
@@ -162,7 +161,6 @@ class DuesService implements MemberDues {
     // One member
 
     @Override
-    @Transactional(readOnly = true)
     public MemberAccount member(long memberId, AccessScope scope, Actor actor) {
         MemberRef m = memberRef(memberId);
         access.requireRead(scope, m.unitId(), "member", memberId);
@@ -252,7 +250,7 @@ class DuesService implements MemberDues {
                 .param("g", command.memberGroup())
                 .param("s", salary == null ? null : salary.amount(), java.sql.Types.NUMERIC)
                 .param("f", from)
-                .param("n", Text.clean(command.note()), java.sql.Types.VARCHAR)
+                .param("n", text(command.note()), java.sql.Types.VARCHAR)
                 .param("by", actor.name())
                 .update();
     }
@@ -289,7 +287,7 @@ class DuesService implements MemberDues {
                 .param("r", command.reason())
                 .param("f", command.from().atDay(1))
                 .param("t", command.toInclusive().plusMonths(1).atDay(1))
-                .param("d", Text.clean(command.documentNo()), java.sql.Types.VARCHAR)
+                .param("d", text(command.documentNo()), java.sql.Types.VARCHAR)
                 .param("by", actor.name())
                 .update();
     }
@@ -301,7 +299,7 @@ class DuesService implements MemberDues {
         if (command.rate().signum() <= 0 || command.rate().compareTo(new BigDecimal("0.1")) > 0) {
             problems.add(new FieldProblem("rate", "dues.unitRate.rate.range"));
         }
-        String resolution = Text.clean(command.resolutionNo());
+        String resolution = text(command.resolutionNo());
         if (resolution == null) {
             problems.add(new FieldProblem("resolutionNo", "dues.unitRate.resolution.required"));
         }
@@ -405,7 +403,7 @@ class DuesService implements MemberDues {
                 command.method(),
                 command.receivedOn(),
                 m.name(),
-                Text.clean(command.reference()),
+                text(command.reference()),
                 owed,
                 message("dues.posting.member", m.name(), m.code(), months(owed)),
                 scope,
@@ -493,7 +491,6 @@ class DuesService implements MemberDues {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public ReceiptView receipt(long receiptId, AccessScope scope, Actor actor) {
         long unit = receiptUnit(receiptId);
         access.requireRead(scope, unit, "dues receipt", receiptId);
@@ -506,7 +503,7 @@ class DuesService implements MemberDues {
         long unit = receiptUnit(receiptId);
         requirePost(scope, unit, "dues receipt", receiptId);
         lock("dues-reversal:" + receiptId);
-        String why = Text.clean(reason);
+        String why = text(reason);
         if (why == null) {
             throw rejected("reason", "dues.reverse.reason.required");
         }
@@ -571,7 +568,7 @@ class DuesService implements MemberDues {
             throw PayrollFile.refused("dues.import.file.notSpreadsheet");
         }
         List<PayrollFile.Line> lines = PayrollFile.read(bytes);
-        charges.generate(command.unitId(), command.month(), command.month());
+        charges.generate(List.of(command.unitId()), command.month(), command.month());
         Map<String, Owed> byCode = new HashMap<>();
         Map<String, Owed> byCccd = new HashMap<>();
         jdbc.sql("""
@@ -644,7 +641,7 @@ class DuesService implements MemberDues {
                             values (:i, :n, :name, :hint, :m, :c, :a, :o, :k)""")
                     .param("i", importId)
                     .param("n", line.rowNo())
-                    .param("name", Text.clean(line.fullName()), java.sql.Types.VARCHAR)
+                    .param("name", text(line.fullName()), java.sql.Types.VARCHAR)
                     .param("hint", hint, java.sql.Types.VARCHAR)
                     .param("m", o == null ? null : o.memberId(), java.sql.Types.BIGINT)
                     .param("c", o == null ? null : o.chargeId(), java.sql.Types.BIGINT)
@@ -657,7 +654,6 @@ class DuesService implements MemberDues {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public ImportView importView(long importId, AccessScope scope, Actor actor) {
         long unit = importUnit(importId);
         access.requireRead(scope, unit, "dues import", importId);
@@ -718,7 +714,7 @@ class DuesService implements MemberDues {
 
     @Override
     public StatementMatch matchStatement(StatementLine line, boolean record, AccessScope scope, Actor actor) {
-        String reference = Text.clean(line.bankReference());
+        String reference = text(line.bankReference());
         if (reference == null) {
             throw rejected("bankReference", "dues.statement.reference.required");
         }
@@ -744,9 +740,10 @@ class DuesService implements MemberDues {
                 .param("p", month.atDay(1))
                 .query(DuesService::owed)
                 .optional();
+        // The member's unit (their record) and the unit the charge belongs to must both be in reach.
+        MemberRef ref = memberRef(member.get());
+        access.requireRead(scope, ref.unitId(), "member", member.get());
         if (charge.isEmpty()) {
-            MemberRef ref = memberRef(member.get());
-            access.requireRead(scope, ref.unitId(), "member", member.get());
             return new StatementMatch("NO_CHARGE", code, month, null, null, null);
         }
         Owed o = charge.get();
@@ -775,7 +772,6 @@ class DuesService implements MemberDues {
     // Arrears
 
     @Override
-    @Transactional(readOnly = true)
     public List<MemberArrears> arrears(long unitId, YearMonth upTo, AccessScope scope, Actor actor) {
         access.requireRead(scope, unitId, "unit", unitId);
         access.logInspection(scope, actor, unitId, "dues-arrears", unitName(unitId));
@@ -805,7 +801,6 @@ class DuesService implements MemberDues {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<UnitArrears> arrearsByUnit(long unitId, YearMonth upTo, AccessScope scope, Actor actor) {
         access.requireRead(scope, unitId, "unit", unitId);
         access.logInspection(scope, actor, unitId, "dues-arrears", unitName(unitId));
@@ -1098,7 +1093,7 @@ class DuesService implements MemberDues {
     }
 
     private static String fileName(String name) {
-        String n = Text.clean(name);
+        String n = text(name);
         if (n == null) {
             return "bang-ke.xlsx";
         }
@@ -1123,6 +1118,12 @@ class DuesService implements MemberDues {
         }
         Money m = Money.of(new BigDecimal(t));
         return m.isPositive() ? m : null;
+    }
+
+    /** NFC, trimmed, inner spaces collapsed; null when blank. */
+    private static @Nullable String text(@Nullable String s) {
+        String c = Text.clean(s);
+        return c == null || c.isEmpty() ? null : c;
     }
 
     private static FinanceRejectedException rejected(String field, String key, Object... args) {

@@ -2,13 +2,18 @@ package vn.congdoan.finance.internal.dues;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -141,38 +146,58 @@ final class PayrollFile {
                 .strip();
     }
 
-    /** A ZIP with a workbook, inflating to at most {@link #MAX_INFLATED} bytes, with no DTD in any XML part. */
+    /**
+     * A ZIP with a workbook, inflating to at most {@link #MAX_INFLATED} bytes, with no DTD in any XML part. Read
+     * through the central directory ({@link ZipFile}): spreadsheet writers stream entries with data descriptors, which
+     * {@code ZipInputStream} cannot read.
+     */
     private static void inspect(byte[] bytes) {
-        long total = 0;
-        boolean workbook = false;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            ZipEntry e;
-            byte[] buf = new byte[8192];
-            while ((e = zip.getNextEntry()) != null) {
-                workbook |= e.getName().equals("xl/workbook.xml");
-                byte[] head = new byte[0];
-                int n;
-                while ((n = zip.read(buf)) > 0) {
-                    if (head.length < 2048) {
-                        byte[] h = new byte[Math.min(2048, head.length + n)];
-                        System.arraycopy(head, 0, h, 0, head.length);
-                        System.arraycopy(buf, 0, h, head.length, h.length - head.length);
-                        head = h;
-                    }
-                    total += n;
-                    if (total > MAX_INFLATED) {
-                        throw refused("dues.import.file.tooLarge");
-                    }
-                }
-                if (new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).contains("<!DOCTYPE")) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("dues-import", ".xlsx");
+            Files.write(tmp, bytes);
+            long total = 0;
+            boolean workbook = false;
+            try (ZipFile zip = new ZipFile(tmp.toFile())) {
+                if (zip.size() > 1000) {
                     throw refused("dues.import.file.notSpreadsheet");
                 }
+                Enumeration<? extends ZipEntry> entries = zip.entries();
+                byte[] buf = new byte[8192];
+                while (entries.hasMoreElements()) {
+                    ZipEntry e = entries.nextElement();
+                    workbook |= e.getName().equals("xl/workbook.xml");
+                    StringBuilder head = new StringBuilder();
+                    try (InputStream in = zip.getInputStream(e)) {
+                        int n;
+                        while ((n = in.read(buf)) > 0) {
+                            if (head.length() < 2048) {
+                                head.append(new String(buf, 0, Math.min(n, 2048), StandardCharsets.ISO_8859_1));
+                            }
+                            total += n;
+                            if (total > MAX_INFLATED) {
+                                throw refused("dues.import.file.tooLarge");
+                            }
+                        }
+                    }
+                    if (head.indexOf("<!DOCTYPE") >= 0) {
+                        throw refused("dues.import.file.notSpreadsheet");
+                    }
+                }
+            }
+            if (!workbook) {
+                throw refused("dues.import.file.notSpreadsheet");
             }
         } catch (IOException ex) {
             throw refused("dues.import.file.notSpreadsheet");
-        }
-        if (!workbook) {
-            throw refused("dues.import.file.notSpreadsheet");
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // a temp file left behind holds no personal data beyond what the upload held; the OS cleans it
+                }
+            }
         }
     }
 
