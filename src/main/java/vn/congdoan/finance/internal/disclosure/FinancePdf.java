@@ -100,9 +100,9 @@ public class FinancePdf {
         return v.strip();
     }
 
+    /** A layout number as CSS wants it ("20", "1.15"); BigDecimal, so no floating point lives in finance. */
     private String fmt(String key) {
-        double v = Double.parseDouble(text(key));
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+        return new java.math.BigDecimal(text(key)).stripTrailingZeros().toPlainString();
     }
 
     private String css() {
