@@ -225,8 +225,8 @@ class BudgetDemoSeeder implements BudgetDemo {
 
     private static java.time.Instant at(String day) {
         return LocalDate.parse(day)
-                .atTime(9, 0)
-                .atZone(vn.congdoan.shared.Dates.ZONE)
+                .atStartOfDay(vn.congdoan.shared.Dates.ZONE)
+                .plusHours(9)
                 .toInstant();
     }
 
