@@ -109,6 +109,7 @@ class AuthorizationMatrixIT {
         FUND,
         BUDGET,
         DISCLOSURE,
+        DRIVE,
         DUES_IMPORT
     }
 
@@ -220,6 +221,7 @@ class AuthorizationMatrixIT {
         DashboardMatrix.add(specs);
         FinanceMatrix.add(specs, jdbc, fixture, moduleTargets);
         DuesMatrix.add(specs, jdbc, fixture, moduleTargets);
+        BudgetMatrix.add(specs, jdbc, fixture, moduleTargets);
         // Grants the grant endpoints act on carry a role without permissions, so they never widen the actor.
         jdbc.sql("insert into identity.role (code, name, name_en, sort_order) values"
                         + " ('MATRIX_NONE', 'Ma trận', 'Matrix', 99) on conflict do nothing")

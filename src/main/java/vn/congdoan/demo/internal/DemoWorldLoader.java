@@ -61,6 +61,7 @@ class DemoWorldLoader implements DemoWorld {
     private final ReportingDemo reporting;
     private final vn.congdoan.finance.DuesDemo duesDemo;
     private final vn.congdoan.finance.FundDemo fundDemo;
+    private final vn.congdoan.finance.BudgetDemo budgetDemo;
 
     DemoWorldLoader(
             OrgTree tree,
@@ -72,7 +73,8 @@ class DemoWorldLoader implements DemoWorld {
             vn.congdoan.directives.TaskDemo taskDemo,
             ReportingDemo reporting,
             vn.congdoan.finance.DuesDemo duesDemo,
-            vn.congdoan.finance.FundDemo fundDemo) {
+            vn.congdoan.finance.FundDemo fundDemo,
+            vn.congdoan.finance.BudgetDemo budgetDemo) {
         this.tree = tree;
         this.restructurings = restructurings;
         this.accounts = accounts;
@@ -83,6 +85,7 @@ class DemoWorldLoader implements DemoWorld {
         this.reporting = reporting;
         this.duesDemo = duesDemo;
         this.fundDemo = fundDemo;
+        this.budgetDemo = budgetDemo;
     }
 
     @Override
@@ -251,6 +254,8 @@ class DemoWorldLoader implements DemoWorld {
         duesDemo.seed(commune, cs2);
         // 11. Finance: the enterprises' union fund (KPCĐ) of 2025 and the collection bank accounts.
         fundDemo.load(List.of(cs1, cs2));
+        // 11. Finance: 2025 budgets and settlements, their disclosures (one overdue), a charity drive.
+        budgetDemo.seed(cs1, cs2);
         log.info("Demo world loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
         return true;
     }
