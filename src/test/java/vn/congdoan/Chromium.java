@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -59,6 +62,26 @@ public final class Chromium implements AutoCloseable {
 
     public Browser browser() {
         return browser;
+    }
+
+    /**
+     * A fresh browser context (1366×768, downloads accepted) signed in as {@code username} with the test password.
+     * Waits until the sign-in has left the login page: that page has a {@code main} element too, and a navigation
+     * started before the login POST completes would cancel it. The first sign-in after start-up can be slow on a busy
+     * 2-core machine (password hashing, warm-up), hence the long timeout.
+     */
+    public static Page signIn(Browser browser, int port, String username) {
+        Page page = browser.newContext(new Browser.NewContextOptions()
+                        .setViewportSize(1366, 768)
+                        .setAcceptDownloads(true))
+                .newPage();
+        page.navigate("http://localhost:" + port + "/login");
+        page.getByLabel(Pattern.compile("Tên đăng nhập")).fill(username);
+        page.getByLabel(Pattern.compile("Mật khẩu")).fill(FullApplicationTest.PASSWORD);
+        page.locator("form[action='/login'] button[type=submit]").click();
+        page.waitForURL(url -> !url.contains("/login"), new Page.WaitForURLOptions().setTimeout(90_000));
+        PlaywrightAssertions.assertThat(page.locator("main")).isVisible();
+        return page;
     }
 
     @Override

@@ -95,6 +95,12 @@ final class DuesMatrix {
         specs.put(
                 "POST /finance/dues/receipts/{id}/reverse", new Spec(POST, Target.DUES, true, Set.of(422), c -> c.user()
                         .post("/finance/dues/receipts/" + c.target() + "/reverse", Map.of("reason", " "))));
+        specs.put("GET /finance/dues/statement", new Spec(READ, Target.NONE, true, Set.of(200), c -> c.user()
+                .get("/finance/dues/statement")));
+        specs.put("POST /finance/dues/statement", new Spec(READ, Target.NONE, true, Set.of(200), c -> c.user()
+                .post(
+                        "/finance/dues/statement",
+                        Map.of("action", "check", "lines", "FT-MATRIX;01/02/2025;1;DP DV0000000001 01/2025"))));
         specs.put("GET /finance/dues/import", new Spec(POST, Target.NONE, true, Set.of(200), c -> c.user()
                 .get("/finance/dues/import")));
         specs.put("GET /finance/dues/import/template", new Spec(READ, Target.UNIT, true, Set.of(200), c -> c.user()

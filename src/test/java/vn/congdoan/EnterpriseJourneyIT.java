@@ -63,15 +63,7 @@ class EnterpriseJourneyIT {
     }
 
     private Page loggedIn(String username) {
-        Page page = browser.newContext(new Browser.NewContextOptions()
-                        .setViewportSize(1366, 768)
-                        .setAcceptDownloads(true))
-                .newPage();
-        page.navigate("http://localhost:" + port + "/login");
-        page.getByLabel(Pattern.compile("Tên đăng nhập")).fill(username);
-        page.getByLabel(Pattern.compile("Mật khẩu")).fill(FullApplicationTest.PASSWORD);
-        page.locator("form[action='/login'] button[type=submit]").click();
-        assertThat(page.locator("main")).isVisible();
+        Page page = vn.congdoan.Chromium.signIn(browser, port, username);
         return page;
     }
 

@@ -39,8 +39,11 @@ public interface MemberDues {
     /** The unit's dues for a month: each member's charge and payments, the totals, and the arrears so far. */
     UnitMonth unitMonth(long unitId, YearMonth month, AccessScope scope, Actor actor);
 
-    /** One member's dues: profile history, exemptions, every charge with what was paid, receipts. */
-    MemberAccount member(long memberId, AccessScope scope, Actor actor);
+    /**
+     * One member's dues: profile history, exemptions, every charge with what was paid, receipts. Showing a salary
+     * basis writes an access-log entry ({@code channel}: {@code PAGE} or {@code API}).
+     */
+    MemberAccount member(long memberId, String channel, AccessScope scope, Actor actor);
 
     /** Adds a profile version from a month (the version in force then is closed the month before). */
     void setProfile(long memberId, ProfileCommand command, AccessScope scope, Actor actor);

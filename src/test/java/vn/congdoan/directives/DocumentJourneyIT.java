@@ -9,7 +9,6 @@ import com.microsoft.playwright.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
-import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -138,15 +137,7 @@ class DocumentJourneyIT {
     }
 
     private Page loggedIn(String username) {
-        Page page = browser.newContext(new Browser.NewContextOptions()
-                        .setViewportSize(1366, 768)
-                        .setAcceptDownloads(true))
-                .newPage();
-        page.navigate("http://localhost:" + port + "/login");
-        page.getByLabel(Pattern.compile("Tên đăng nhập")).fill(username);
-        page.getByLabel(Pattern.compile("Mật khẩu")).fill(FullApplicationTest.PASSWORD);
-        page.locator("form[action='/login'] button[type=submit]").click();
-        assertThat(page.locator("main")).isVisible();
+        Page page = vn.congdoan.Chromium.signIn(browser, port, username);
         return page;
     }
 }

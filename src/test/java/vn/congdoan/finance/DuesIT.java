@@ -117,10 +117,13 @@ class DuesIT {
                 ketoan,
                 actor("ketoan"));
         dues.generateCharges(a, NOW, ketoan, actor("ketoan"));
-        MemberDues.ChargeView charge = dues.member(member, ketoan, actor("ketoan")).charges().stream()
+        long logged = salaryViews(member);
+        MemberDues.ChargeView charge = dues.member(member, "PAGE", ketoan, actor("ketoan")).charges().stream()
                 .filter(c -> c.month().equals(NOW))
                 .findFirst()
                 .orElseThrow();
+        // Showing the salary basis is a sensitive read: one access-log entry naming the field, not the value.
+        assertThat(salaryViews(member)).isEqualTo(logged + 1);
         // 0.5 % × 10,000,000 from 01/07/2025 (QĐ 61/QĐ-TLĐ).
         assertThat(charge.standard()).isEqualTo(Money.of(50_000));
         assertThat(charge.ruleDocument()).isEqualTo("QĐ 61/QĐ-TLĐ");
@@ -234,7 +237,7 @@ class DuesIT {
         long a = unitOf("ketoan");
         long b = unitOf("cs2");
         long memberOfA = membersOf(a).get(0);
-        assertThatThrownBy(() -> dues.member(memberOfA, scope("cs2"), actor("cs2")))
+        assertThatThrownBy(() -> dues.member(memberOfA, "PAGE", scope("cs2"), actor("cs2")))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> dues.unitMonth(b, NOW, scope("ketoan"), actor("ketoan")))
                 .isInstanceOf(NotFoundException.class);
@@ -320,5 +323,11 @@ class DuesIT {
         }
         wb.finish();
         return out.toByteArray();
+    }
+
+    private long salaryViews(long member) {
+        return jdbc.sql("""
+                        select count(*) from audit.access_log
+                         where :m = any(member_ids) and 'salary_basis' = any(fields) and channel = 'PAGE'""").param("m", member).query(Long.class).single();
     }
 }

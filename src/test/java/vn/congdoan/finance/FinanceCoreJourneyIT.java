@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -149,13 +148,7 @@ class FinanceCoreJourneyIT {
     }
 
     private Page loggedIn(String username) {
-        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768))
-                .newPage();
-        page.navigate(url("/login"));
-        page.getByLabel(Pattern.compile("Tên đăng nhập")).fill(username);
-        page.getByLabel(Pattern.compile("Mật khẩu")).fill(FullApplicationTest.PASSWORD);
-        page.locator("form[action='/login'] button[type=submit]").click();
-        assertThat(page.locator("main")).isVisible();
+        Page page = vn.congdoan.Chromium.signIn(browser, port, username);
         return page;
     }
 }

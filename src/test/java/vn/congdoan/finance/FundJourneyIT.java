@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -58,18 +57,7 @@ class FundJourneyIT {
     }
 
     private Page loggedIn(String username) {
-        Page page = browser.newContext(new Browser.NewContextOptions()
-                        .setViewportSize(1366, 768)
-                        .setAcceptDownloads(true))
-                .newPage();
-        page.navigate("http://localhost:" + port + "/login");
-        page.getByLabel(Pattern.compile("Tên đăng nhập")).fill(username);
-        page.getByLabel(Pattern.compile("Mật khẩu")).fill(FullApplicationTest.PASSWORD);
-        page.locator("form[action='/login'] button[type=submit]").click();
-        // The login page has a main element too: wait until the sign-in has really left it.
-        // The first sign-in after start-up can be slow on a busy 2-core machine (password hashing, warm-up).
-        page.waitForURL(url -> !url.contains("/login"), new Page.WaitForURLOptions().setTimeout(90_000));
-        assertThat(page.locator("main")).isVisible();
+        Page page = vn.congdoan.Chromium.signIn(browser, port, username);
         return page;
     }
 

@@ -9,7 +9,6 @@ import com.microsoft.playwright.Page;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,12 +59,7 @@ class CardJourneyIT {
     }
 
     private Page loggedIn(String username) {
-        Page page = page();
-        page.navigate("http://localhost:" + port + "/login");
-        page.getByLabel(Pattern.compile("Tên đăng nhập")).fill(username);
-        page.getByLabel(Pattern.compile("Mật khẩu")).fill(FullApplicationTest.PASSWORD);
-        page.locator("form[action='/login'] button[type=submit]").click();
-        assertThat(page.locator("main")).isVisible();
+        Page page = vn.congdoan.Chromium.signIn(browser, port, username);
         return page;
     }
 

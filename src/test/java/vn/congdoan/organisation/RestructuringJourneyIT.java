@@ -3,7 +3,6 @@ package vn.congdoan.organisation;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,14 +49,7 @@ class RestructuringJourneyIT {
     }
 
     private Page signedIn(String username) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
-        Page page = context.newPage();
-        page.navigate(url("/"));
-        page.getByLabel(Pattern.compile("Tên đăng nhập")).fill(username);
-        page.getByLabel(Pattern.compile("Mật khẩu")).fill(FullApplicationTest.PASSWORD);
-        page.locator("form[action='/login'] button[type=submit]").click();
-        assertThat(page.locator("main")).isVisible();
-        return page;
+        return vn.congdoan.Chromium.signIn(browser, port, username);
     }
 
     private String url(String path) {

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -58,15 +57,7 @@ class DashboardJourneyIT {
 
     @Test
     void theProvinceOfficerSeesChartsWhoseTablesAddUpAndDownloadsTheSameFigures() throws Exception {
-        Page page = browser.newContext(new Browser.NewContextOptions()
-                        .setViewportSize(1366, 768)
-                        .setAcceptDownloads(true))
-                .newPage();
-        page.navigate(url("/login"));
-        page.getByLabel(Pattern.compile("Tên đăng nhập")).fill("tinh");
-        page.getByLabel(Pattern.compile("Mật khẩu")).fill(FullApplicationTest.PASSWORD);
-        page.locator("form[action='/login'] button[type=submit]").click();
-        assertThat(page.locator("main")).isVisible();
+        Page page = vn.congdoan.Chromium.signIn(browser, port, "tinh");
 
         page.locator("nav a[href='/dashboard']").first().click();
         assertThat(page.locator("h1")).hasText("Bảng điều khiển");

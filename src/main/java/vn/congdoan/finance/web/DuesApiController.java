@@ -57,7 +57,7 @@ class DuesApiController {
 
     @GetMapping("/api/v1/finance/dues/members/{id}")
     MemberDues.MemberAccount member(@PathVariable long id, AccessScope scope, HttpServletRequest request) {
-        return dues.member(id, scope, scope.actor(request.getRemoteAddr()));
+        return dues.member(id, "API", scope, scope.actor(request.getRemoteAddr()));
     }
 
     /**

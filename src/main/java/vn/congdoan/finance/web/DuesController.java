@@ -120,7 +120,7 @@ class DuesController {
 
     private String showMember(
             long id, AccessScope scope, HttpServletRequest request, Model model, List<String> errors) {
-        var account = dues.member(id, scope, scope.actor(request.getRemoteAddr()));
+        var account = dues.member(id, "PAGE", scope, scope.actor(request.getRemoteAddr()));
         model.addAttribute("a", account);
         model.addAttribute("canPost", pages.canPost(scope, account.unitId()));
         model.addAttribute("groups", rules.memberGroups());

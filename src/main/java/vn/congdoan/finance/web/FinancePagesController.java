@@ -13,15 +13,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import vn.congdoan.finance.FeeRules;
@@ -41,12 +38,14 @@ import vn.congdoan.shared.Money;
 @Controller
 class FinancePagesController {
 
-    /** The other finance pages the hub links to, shown once their handler exists in this build. */
+    /** The other finance pages the hub links to (each shown to those who may use it; see the template). */
     static final List<String> OTHER_PAGES = List.of(
             "/finance/dues",
+            "/finance/dues/statement",
             "/finance/fund",
             "/finance/budgets",
             "/finance/disclosures",
+            "/finance/drives",
             "/finance/inspection",
             "/me/dues");
 
@@ -54,29 +53,17 @@ class FinancePagesController {
     private final OrgTree tree;
     private final MessageSource messages;
     private final Clock clock;
-    private final RequestMappingHandlerMapping mappings;
 
-    FinancePagesController(
-            FeeRules rules,
-            OrgTree tree,
-            MessageSource messages,
-            Clock clock,
-            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+    FinancePagesController(FeeRules rules, OrgTree tree, MessageSource messages, Clock clock) {
         this.rules = rules;
         this.tree = tree;
         this.messages = messages;
         this.clock = clock;
-        this.mappings = mappings;
     }
 
     @GetMapping("/finance")
     String hub(AccessScope scope, Model model) {
-        Set<String> patterns = new TreeSet<>();
-        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
-            patterns.addAll(info.getPatternValues());
-        }
-        List<String> present = OTHER_PAGES.stream().filter(patterns::contains).toList();
-        model.addAttribute("pages", present);
+        model.addAttribute("pages", OTHER_PAGES);
         List<OrgUnitView> books = new ArrayList<>();
         Set<Long> roots = new TreeSet<>(scope.roots(FeeRules.READ));
         roots.addAll(scope.roots(FeeRules.INSPECT));

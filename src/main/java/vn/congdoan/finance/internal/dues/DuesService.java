@@ -21,6 +21,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.congdoan.audit.AccessLog;
 import vn.congdoan.finance.FeeRules;
 import vn.congdoan.finance.FinanceNotFoundException;
 import vn.congdoan.finance.FinanceRejectedException;
@@ -76,6 +77,7 @@ class DuesService implements MemberDues {
     private final DuesCharges charges;
     private final MessageSource messages;
     private final Clock clock;
+    private final AccessLog accessLog;
 
     DuesService(
             JdbcClient jdbc,
@@ -84,7 +86,9 @@ class DuesService implements MemberDues {
             OrgTree tree,
             DuesCharges charges,
             MessageSource messages,
-            Clock clock) {
+            Clock clock,
+            AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.jdbc = jdbc;
         this.access = access;
         this.ledger = ledger;
@@ -161,7 +165,7 @@ class DuesService implements MemberDues {
     // One member
 
     @Override
-    public MemberAccount member(long memberId, AccessScope scope, Actor actor) {
+    public MemberAccount member(long memberId, String channel, AccessScope scope, Actor actor) {
         MemberRef m = memberRef(memberId);
         access.requireRead(scope, m.unitId(), "member", memberId);
         access.logInspection(scope, actor, m.unitId(), "dues-member", unitName(m.unitId()));
@@ -203,6 +207,18 @@ class DuesService implements MemberDues {
                          order by r.received_on desc, r.id desc""").param("m", memberId).query(this::receiptSummary).list().stream()
                         .toList();
         Money owed = list.stream().map(ChargeView::owed).reduce(Money.ZERO, Money::plus);
+        if (profiles.stream().anyMatch(p -> p.salaryBasis() != null)) {
+            // The salary basis is sensitive personal data (DESIGN.md §6, Decree 356/2025/NĐ-CP): its display is
+            // written to the access log, never its value.
+            accessLog.record(new AccessLog.Access(
+                    actor,
+                    "VIEW",
+                    channel,
+                    List.of(memberId),
+                    List.of("salary_basis"),
+                    null,
+                    tree.paths(List.of(m.unitId())).get(m.unitId())));
+        }
         return new MemberAccount(
                 memberId,
                 m.code(),
