@@ -64,12 +64,15 @@ class DuesJourneyIT {
 
     @Test
     void theAccountantRecordsACashPaymentAndSeesTheSplit() {
-        // A member of the demo world (other tests admit members to A in 2026, after the month drawn up here).
+        // A member of the demo world who is charged dues (other tests import members into A whose membership may
+        // start after the month drawn up here).
         long a = homeOf("ketoan");
         long member = jdbc.sql("""
-                        select id from membership.member where unit_id = :u and status = 'ACTIVE' and account_id is null
-                           and joined_on < date '2025-01-01'
-                         order by id desc limit 1""").param("u", a).query(Long.class).single();
+                        select m.id from membership.member m
+                         where m.unit_id = :u and m.status = 'ACTIVE' and m.account_id is null
+                           and exists (select 1 from finance.dues_charge c where c.member_id = m.id and c.org_unit_id = :u
+                                          and c.period = date '2025-12-01')
+                         order by m.id desc limit 1""").param("u", a).query(Long.class).single();
         String commune = jdbc.sql("""
                         select p.name from organisation.org_unit u join organisation.org_unit p on p.id = u.parent_id
                          where u.id = :u""").param("u", a).query(String.class).single();
