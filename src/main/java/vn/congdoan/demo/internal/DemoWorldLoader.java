@@ -62,6 +62,12 @@ class DemoWorldLoader implements DemoWorld {
     private final vn.congdoan.finance.DuesDemo duesDemo;
     private final vn.congdoan.finance.FundDemo fundDemo;
     private final vn.congdoan.finance.BudgetDemo budgetDemo;
+    /**
+     * Twelve months of dues for every union of the province (the demo a user starts), or only for the first commune
+     * union's grassroots unions (tests: every test context loads the demo world, and the whole province's ~200,000
+     * charges would add seconds to each).
+     */
+    private final boolean duesWholeProvince;
 
     DemoWorldLoader(
             OrgTree tree,
@@ -74,7 +80,10 @@ class DemoWorldLoader implements DemoWorld {
             ReportingDemo reporting,
             vn.congdoan.finance.DuesDemo duesDemo,
             vn.congdoan.finance.FundDemo fundDemo,
-            vn.congdoan.finance.BudgetDemo budgetDemo) {
+            vn.congdoan.finance.BudgetDemo budgetDemo,
+            @org.springframework.beans.factory.annotation.Value("${congdoan.demo.dues-whole-province:true}")
+                    boolean duesWholeProvince) {
+        this.duesWholeProvince = duesWholeProvince;
         this.tree = tree;
         this.restructurings = restructurings;
         this.accounts = accounts;
@@ -250,8 +259,9 @@ class DemoWorldLoader implements DemoWorld {
         taskDemo.load(List.of(cs1, cs2));
         // 9. Reporting: 2025 targets and the 2025 six-month report.
         reporting.seed(system);
-        // 10. Finance: twelve months of member dues (2025) in the commune union, cs2's union at its own higher rate.
-        duesDemo.seed(commune, cs2);
+        // 10. Finance: twelve months of member dues (2025) for the province (tests: the first commune union), cs2's
+        // union at its own higher rate.
+        duesDemo.seed(duesWholeProvince ? province : commune, cs2);
         // 11. Finance: the enterprises' union fund (KPCĐ) of 2025 and the collection bank accounts.
         fundDemo.load(List.of(cs1, cs2));
         // 11. Finance: 2025 budgets and settlements, their disclosures (one overdue), a charity drive.
