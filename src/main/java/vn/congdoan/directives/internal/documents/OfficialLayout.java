@@ -1,8 +1,5 @@
 package vn.congdoan.directives.internal.documents;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +15,7 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import vn.congdoan.directives.DocumentDetail;
 import vn.congdoan.shared.Dates;
+import vn.congdoan.shared.SerifPdf;
 
 /**
  * Outgoing documents in the official layout of NĐ 30/2020/NĐ-CP, Appendix I (DOMAIN.md §9.1, §9.5): PDF through the
@@ -29,24 +27,15 @@ import vn.congdoan.shared.Dates;
 class OfficialLayout {
 
     static final String SETTINGS = "directives/official-layout.properties";
-    private static final String FONT_DIR = "liberation/";
 
     private final ITemplateEngine templates;
     private final Clock clock;
     private final Properties settings;
-    private final byte[] regular;
-    private final byte[] bold;
-    private final byte[] italic;
-    private final byte[] boldItalic;
 
     OfficialLayout(ITemplateEngine templates, Clock clock) {
         this.templates = templates;
         this.clock = clock;
         this.settings = load();
-        this.regular = resource(FONT_DIR + "LiberationSerif-Regular.ttf");
-        this.bold = resource(FONT_DIR + "LiberationSerif-Bold.ttf");
-        this.italic = resource(FONT_DIR + "LiberationSerif-Italic.ttf");
-        this.boldItalic = resource(FONT_DIR + "LiberationSerif-BoldItalic.ttf");
     }
 
     double num(String key) {
@@ -73,28 +62,7 @@ class OfficialLayout {
         ctx.setVariable("t", t);
         ctx.setVariable("css", css());
         String html = templates.process("directives/documents/official-pdf", ctx);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String family = text("pdf.font-family");
-        try {
-            PdfRendererBuilder b = new PdfRendererBuilder();
-            b.useFastMode();
-            b.useFont(() -> new ByteArrayInputStream(regular), family, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
-            b.useFont(() -> new ByteArrayInputStream(bold), family, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
-            b.useFont(() -> new ByteArrayInputStream(italic), family, 400, BaseRendererBuilder.FontStyle.ITALIC, true);
-            b.useFont(
-                    () -> new ByteArrayInputStream(boldItalic),
-                    family,
-                    700,
-                    BaseRendererBuilder.FontStyle.ITALIC,
-                    true);
-            b.withHtmlContent(html, null);
-            b.withProducer("congdoan");
-            b.toStream(out);
-            b.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return SerifPdf.render(html, text("pdf.font-family"));
     }
 
     private String css() {
@@ -209,16 +177,5 @@ class OfficialLayout {
             throw new UncheckedIOException(e);
         }
         return p;
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = OfficialLayout.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("font missing from the classpath: " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,9 +1,5 @@
 package vn.congdoan.finance.internal.disclosure;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -16,6 +12,7 @@ import java.util.Properties;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import vn.congdoan.shared.SerifPdf;
 
 /**
  * Finance documents as PDF in the official layout of NĐ 30/2020/NĐ-CP, Appendix I (DOMAIN.md §9.1, §9.5), the look of
@@ -27,22 +24,13 @@ import org.thymeleaf.context.Context;
 public class FinancePdf {
 
     static final String SETTINGS = "finance/official-layout.properties";
-    private static final String FONT_DIR = "liberation/";
 
     private final ITemplateEngine templates;
     private final Properties settings;
-    private final byte[] regular;
-    private final byte[] bold;
-    private final byte[] italic;
-    private final byte[] boldItalic;
 
     FinancePdf(ITemplateEngine templates) {
         this.templates = templates;
         this.settings = load();
-        this.regular = resource(FONT_DIR + "LiberationSerif-Regular.ttf");
-        this.bold = resource(FONT_DIR + "LiberationSerif-Bold.ttf");
-        this.italic = resource(FONT_DIR + "LiberationSerif-Italic.ttf");
-        this.boldItalic = resource(FONT_DIR + "LiberationSerif-BoldItalic.ttf");
     }
 
     /** The place written before the date ("Lai Châu, ngày …"). */
@@ -56,28 +44,7 @@ public class FinancePdf {
         ctx.setVariables(variables);
         ctx.setVariable("css", css());
         String html = templates.process(template, ctx);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String family = text("pdf.font-family");
-        try {
-            PdfRendererBuilder b = new PdfRendererBuilder();
-            b.useFastMode();
-            b.useFont(() -> new ByteArrayInputStream(regular), family, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
-            b.useFont(() -> new ByteArrayInputStream(bold), family, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
-            b.useFont(() -> new ByteArrayInputStream(italic), family, 400, BaseRendererBuilder.FontStyle.ITALIC, true);
-            b.useFont(
-                    () -> new ByteArrayInputStream(boldItalic),
-                    family,
-                    700,
-                    BaseRendererBuilder.FontStyle.ITALIC,
-                    true);
-            b.withHtmlContent(html, null);
-            b.withProducer("congdoan");
-            b.toStream(out);
-            b.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return SerifPdf.render(html, text("pdf.font-family"));
     }
 
     /**
@@ -190,16 +157,5 @@ public class FinancePdf {
             throw new UncheckedIOException(e);
         }
         return p;
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = FinancePdf.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("font missing from the classpath: " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
