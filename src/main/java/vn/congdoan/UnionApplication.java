@@ -68,6 +68,14 @@ public class UnionApplication {
             out.add("--congdoan.bench.suite=" + in.get(1));
             i = 2;
         }
+        if (in.stream().anyMatch(a -> a.equals("--world") || a.startsWith("--world="))) {
+            // bench --world national|province: one run over every figure, pages included, so with the web server on
+            // a free port; the import's files carry demo CCCDs (prefix 099), accepted in the bench's own database.
+            app.setWebApplicationType(WebApplicationType.SERVLET);
+            out.add("--congdoan.bench.suite=world");
+            out.add("--server.port=0");
+            out.add("--congdoan.members.accept-demo-cccd=true");
+        }
         for (; i < in.size(); i++) {
             String a = in.get(i);
             if (!a.startsWith("--")) {

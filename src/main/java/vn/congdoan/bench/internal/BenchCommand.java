@@ -45,6 +45,11 @@ class BenchCommand implements ApplicationRunner {
     private final int importRows;
     private final boolean demo;
     private final boolean scopeAny;
+    private final String world;
+    private final long worldMembers;
+    private final int seconds;
+    private final int connections;
+    private final String check;
     private OrgTreeBenchSuite.Options options;
 
     BenchCommand(
@@ -57,7 +62,7 @@ class BenchCommand implements ApplicationRunner {
             ApplicationContext context,
             @Value("${congdoan.bench.suite:}") String suite,
             @Value("${congdoan.bench.units:0}") int units,
-            @Value("${congdoan.bench.members:" + MemberBenchSuite.DEFAULT_MEMBERS + "}") int memberCount,
+            @Value("${congdoan.bench.members:}") String membersText,
             @Value("${congdoan.bench.import-rows:" + MemberBenchSuite.DEFAULT_IMPORT_ROWS + "}") int importRows,
             @Value("${congdoan.bench.samples:100}") int samples,
             @Value("${congdoan.bench.warmup:10}") int warmup,
@@ -66,15 +71,27 @@ class BenchCommand implements ApplicationRunner {
             @Value("${congdoan.bench.embedded:false}") boolean embedded,
             @Value("${congdoan.bench.variant:}") String variant,
             @Value("${congdoan.demo:false}") boolean demo,
-            @Value("${congdoan.bench.scope-any:false}") boolean scopeAny) {
+            @Value("${congdoan.bench.scope-any:false}") boolean scopeAny,
+            @Value("${congdoan.bench.world:}") String world,
+            @Value("${congdoan.bench.seconds:0}") int seconds,
+            @Value("${congdoan.bench.connections:0}") int connections,
+            @Value("${congdoan.bench.check:}") String check) {
         this.tree = tree;
         this.members = members;
         this.importer = importer;
         this.dashboards = dashboards;
-        this.memberCount = memberCount;
+        long requested = size(membersText);
+        this.memberCount = membersText.isBlank()
+                ? MemberBenchSuite.DEFAULT_MEMBERS
+                : (int) Math.max(-1, Math.min(Integer.MAX_VALUE, requested));
         this.importRows = importRows;
         this.demo = demo;
         this.scopeAny = scopeAny;
+        this.world = world;
+        this.worldMembers = size(membersText);
+        this.seconds = seconds;
+        this.connections = connections;
+        this.check = check;
         this.dataSource = dataSource;
         this.clock = clock;
         this.context = context;
@@ -130,6 +147,9 @@ class BenchCommand implements ApplicationRunner {
     }
 
     private int execute() {
+        if (options.suite().equals(WorldBenchmark.SUITE)) {
+            return world();
+        }
         if (options.suite().equals(MemberBenchSuite.SUITE)) {
             return members();
         }
@@ -167,6 +187,70 @@ class BenchCommand implements ApplicationRunner {
         try {
             OrgTreeBenchSuite.Outcome outcome = new OrgTreeBenchSuite(tree, dataSource, clock, System.out).run(options);
             return outcome.mismatches() == 0 ? 0 : 1;
+        } catch (Exception e) {
+            System.err.println("Benchmark failed: " + e.getMessage());
+            e.printStackTrace(System.err);
+            return 1;
+        }
+    }
+
+    /** {@code 11m}, {@code 1m}, {@code 200k} or a plain number; -1 when unreadable. */
+    static long size(String text) {
+        String t =
+                text.trim().toLowerCase(java.util.Locale.ROOT).replace("_", "").replace(",", "");
+        try {
+            if (t.endsWith("m")) {
+                return Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1_000_000);
+            }
+            if (t.endsWith("k")) {
+                return Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1_000);
+            }
+            return t.isEmpty() ? 0 : Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private int world() {
+        if (!world.equals("national") && !world.equals("province")) {
+            System.err.println(
+                    "Usage: java -Xmx1g -jar congdoan.jar bench --world national|province [--members 11m|1m|…]"
+                            + " [--units N] [--samples N] [--warmup N] [--import-rows N] [--seconds N] [--connections 32]"
+                            + " [--check true|FILE] [--seed N] [--report docs/BENCHMARKS.md|none] [--embedded]");
+            return 2;
+        }
+        boolean national = world.equals("national");
+        if (worldMembers < 0 || (worldMembers > 0 && worldMembers < 1000)) {
+            System.err.println("--members: a number of at least 1000, or 1m, 11m, 200k");
+            return 2;
+        }
+        Members register = members.getIfAvailable();
+        Dashboards boards = dashboards.getIfAvailable();
+        int port = context instanceof org.springframework.boot.web.server.context.WebServerApplicationContext web
+                ? web.getWebServer().getPort()
+                : -1;
+        if (register == null || boards == null || port <= 0) {
+            System.err.println("This build lacks the member register, the dashboards or the web server.");
+            return 1;
+        }
+        String command = options.commandLine();
+        WorldBenchmark.Options o = new WorldBenchmark.Options(
+                world,
+                worldMembers,
+                options.units(),
+                options.samples() == 100 ? (national ? 20 : 10) : options.samples(),
+                options.warmup() == 10 ? 3 : options.warmup(),
+                options.seed(),
+                options.report(),
+                options.embedded(),
+                importRows == MemberBenchSuite.DEFAULT_IMPORT_ROWS && !national ? 20_000 : importRows,
+                seconds > 0 ? seconds : national ? 30 : 6,
+                connections > 0 ? connections : national ? 32 : 8,
+                check,
+                command.replace(" bench world", " bench").replace("--world=", "--world "));
+        try {
+            return new WorldBenchmark(register, importer.getIfAvailable(), boards, dataSource, clock, port, System.out)
+                    .run(o);
         } catch (Exception e) {
             System.err.println("Benchmark failed: " + e.getMessage());
             e.printStackTrace(System.err);

@@ -90,6 +90,26 @@ final class BenchNames {
 
     private BenchNames() {}
 
+    /**
+     * A group for a member of a region where {@code minorityShare} of the members belong to an ethnic minority: Kinh
+     * with the rest of the probability, otherwise a minority group by the weights above. The shares per region are
+     * the generator's assumption (unverified), not statistics: the northern mountain provinces mostly minority, the
+     * lowlands almost all Kinh.
+     */
+    static Group group(SplittableRandom random, double minorityShare) {
+        if (random.nextDouble() >= minorityShare) {
+            return GROUPS.get(0);
+        }
+        int pick = random.nextInt(TOTAL_WEIGHT - GROUPS.get(0).weight());
+        for (int i = 1; i < GROUPS.size(); i++) {
+            pick -= GROUPS.get(i).weight();
+            if (pick < 0) {
+                return GROUPS.get(i);
+            }
+        }
+        return GROUPS.get(GROUPS.size() - 1);
+    }
+
     /** A group by weight. */
     static Group group(SplittableRandom random) {
         int pick = random.nextInt(TOTAL_WEIGHT);

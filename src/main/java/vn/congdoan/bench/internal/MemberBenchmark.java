@@ -140,6 +140,11 @@ final class MemberBenchmark {
     private record Picked(long id, Unit unit, String cccd, String code, String searchKey) {}
 
     Result run(MemberWorld world, int samples, int warmup, long seed) throws SQLException {
+        return run(world, samples, warmup, seed, true);
+    }
+
+    /** {@code lists} false: the searches only (the list pages are then measured over HTTP by the world bench). */
+    Result run(MemberWorld world, int samples, int warmup, long seed, boolean lists) throws SQLException {
         SplittableRandom random = new SplittableRandom(seed ^ 0x73656172L);
         Map<Long, Unit> byId = new java.util.HashMap<>();
         for (Unit u : world.tree().units()) {
@@ -192,7 +197,7 @@ final class MemberBenchmark {
                 }
             }
             // List pages.
-            for (boolean deep : List.of(false, true)) {
+            for (boolean deep : lists ? List.of(false, true) : List.<Boolean>of()) {
                 for (String level : List.of("province", "commune", "grassroots")) {
                     s = new ArrayList<>();
                     for (int i = 0; i < total; i++) {

@@ -40,7 +40,12 @@ final class NationalMembersGenerator {
     static final String MARKER = "bench:members";
 
     private static final String[] TABLES = {
-        "membership.member", "membership.membership_period", "membership.member_sensitive"
+        "membership.member",
+        "membership.membership_period",
+        "membership.member_sensitive",
+        "enterprises.enterprise",
+        "finance.dues_profile",
+        "finance.dues_charge"
     };
 
     private static final String[] JOBS = {
@@ -79,6 +84,8 @@ final class NationalMembersGenerator {
             long members,
             long periods,
             long sensitive,
+            long enterprises,
+            long charges,
             List<Step> steps,
             long millis,
             @Nullable String earlier) {
@@ -92,7 +99,7 @@ final class NationalMembersGenerator {
     }
 
     static String marker(MemberWorld world) {
-        return MARKER + " members=" + world.members() + " units="
+        return MARKER + " v2 members=" + world.members() + " units="
                 + world.tree().units().size() + " seed=" + world.seed();
     }
 
@@ -117,6 +124,8 @@ final class NationalMembersGenerator {
                             existing,
                             NationalTreeGenerator.single(c, "select count(*) from membership.membership_period"),
                             NationalTreeGenerator.single(c, "select count(*) from membership.member_sensitive"),
+                            NationalTreeGenerator.single(c, "select count(*) from enterprises.enterprise"),
+                            NationalTreeGenerator.single(c, "select count(*) from finance.dues_charge"),
                             List.of(),
                             (System.nanoTime() - start) / 1_000_000,
                             text(c, "select report from public.bench_generation where suite = 'members'"));
@@ -138,14 +147,20 @@ final class NationalMembersGenerator {
                 steps.add(new Step(
                         String.format(
                                 Locale.ROOT,
-                                "generate + COPY %,d members, %,d periods, %,d sensitive rows",
+                                "generate + COPY %,d members, %,d periods, %,d sensitive rows, %,d enterprises, %,d"
+                                        + " dues profiles, %,d monthly dues charges",
                                 counts[0],
                                 counts[1],
-                                counts[2]),
+                                counts[2],
+                                counts[3],
+                                counts[4],
+                                counts[5]),
                         (System.nanoTime() - t) / 1_000_000));
             } catch (SQLException | RuntimeException e) {
                 try (Statement s = c.createStatement()) {
-                    s.execute("truncate membership.member_sensitive, membership.membership_period, membership.member");
+                    s.execute("truncate finance.dues_charge, finance.dues_profile, membership.member_sensitive,"
+                            + " membership.membership_period, membership.member, enterprises.enterprise");
+                    s.execute("delete from enterprises.administrative_unit where code like 'HC-B%'");
                 }
                 restore(c, recreate, new ArrayList<>(), log);
                 throw e;
@@ -158,14 +173,27 @@ final class NationalMembersGenerator {
                         + Math.max(1, world.members()) + ")");
                 s.execute("select setval(pg_get_serial_sequence('membership.membership_period', 'id'), "
                         + Math.max(1, world.members()) + ")");
+                s.execute("select setval(pg_get_serial_sequence('enterprises.enterprise', 'id'), " + counts[3] + ")");
+                s.execute("select setval(pg_get_serial_sequence('finance.dues_profile', 'id'), "
+                        + Math.max(1, counts[4]) + ")");
+                s.execute("select setval(pg_get_serial_sequence('finance.dues_charge', 'id'), " + Math.max(1, counts[5])
+                        + ")");
                 for (String table : TABLES) {
                     s.execute("vacuum (analyze) " + table);
                 }
                 s.execute("comment on table membership.member is '" + marker(world) + "'");
-                steps.add(new Step("vacuum (analyze) the three tables", (System.nanoTime() - t) / 1_000_000));
+                steps.add(new Step("vacuum (analyze) the loaded tables", (System.nanoTime() - t) / 1_000_000));
             }
             return new Loaded(
-                    false, counts[0], counts[1], counts[2], steps, (System.nanoTime() - start) / 1_000_000, null);
+                    false,
+                    counts[0],
+                    counts[1],
+                    counts[2],
+                    counts[3],
+                    counts[5],
+                    steps,
+                    (System.nanoTime() - start) / 1_000_000,
+                    null);
         }
     }
 
@@ -192,8 +220,11 @@ final class NationalMembersGenerator {
         List<String> dropConstraints = new ArrayList<>();
         List<String> indexes = new ArrayList<>();
         List<String> dropIndexes = new ArrayList<>();
-        String tables = "'membership.member'::regclass, 'membership.membership_period'::regclass,"
-                + " 'membership.member_sensitive'::regclass";
+        String tables = String.join(
+                ", ",
+                java.util.Arrays.stream(TABLES)
+                        .map(t -> "'" + t + "'::regclass")
+                        .toList());
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select conrelid::regclass::text, quote_ident(conname),"
                         + " pg_get_constraintdef(oid) from pg_constraint where conrelid in (" + tables + ")"
@@ -241,46 +272,114 @@ final class NationalMembersGenerator {
         }
     }
 
-    /** Generates and COPYs the three tables over three connections at once; returns the three row counts. */
+    /**
+     * Generates and COPYs the world over one connection per table at once: the synthetic communes/wards, the
+     * workplaces, the members, their periods, sensitive parts, dues profiles and twelve months of dues charges;
+     * returns the row counts (members, periods, sensitive, enterprises, profiles, charges).
+     */
     private static long[] copy(DataSource dataSource, MemberWorld world, LocalDate today, PrintStream log)
             throws SQLException {
         SplittableRandom random = new SplittableRandom(world.seed());
+        BenchWorkplaces workplaces = BenchWorkplaces.plan(world);
+        NationalTree tree = world.tree();
+        java.util.Set<Long> communes = new java.util.HashSet<>(tree.communes());
+        java.util.Set<Long> provinces = new java.util.HashSet<>(tree.provinces());
+        java.util.Map<Long, Integer> regionOf = regions(tree);
         // CCCD serials per (year of birth, sex).
         int[][] serials = new int[today.getYear() - 1900 + 1][2];
         long members = 0;
         long sensitive = 0;
-        try (Connection cm = dataSource.getConnection();
-                Connection cp = dataSource.getConnection();
-                Connection cs = dataSource.getConnection()) {
-            for (Connection c : List.of(cm, cp, cs)) {
+        long profiles = 0;
+        long charges = 0;
+        long enterprises = 0;
+        List<Connection> connections = new ArrayList<>();
+        try {
+            for (int i = 0; i < 7; i++) {
+                Connection c = dataSource.getConnection();
+                connections.add(c);
                 c.setAutoCommit(false);
                 try (Statement s = c.createStatement()) {
                     s.execute("set synchronous_commit = off");
                     s.execute("set statement_timeout = 0");
                 }
             }
-            try (Chunks m = new Chunks(copyManager(cm)
+            BenchDues dues = BenchDues.load(connections.get(0), today);
+            LocalDate[] months = dues.months();
+            try (Chunks areas = new Chunks(copyManager(connections.get(0))
+                    .copyIn("copy enterprises.administrative_unit (code, kind, name, full_name, sort_order) from"
+                            + " stdin"))) {
+                int order = 1000;
+                for (long area : BenchWorkplaces.areas(tree).stream().sorted().toList()) {
+                    String name = (communes.contains(area) ? "Địa bàn xã " : "Địa bàn tỉnh ") + area;
+                    areas.field(BenchWorkplaces.areaCode(area))
+                            .field("COMMUNE")
+                            .field(name)
+                            .field(name)
+                            .last(Integer.toString(order++));
+                }
+            }
+            try (Chunks m = new Chunks(copyManager(connections.get(0))
                             .copyIn("copy membership.member (id, member_code, full_name, search_key, sort_key, sex,"
                                     + " birth_date, joined_on, status, unit_id, last_unit_id, demo, cccd, phone,"
-                                    + " contract_type, job_title) from stdin"));
-                    Chunks p = new Chunks(copyManager(cp)
+                                    + " contract_type, job_title, enterprise_id) from stdin"));
+                    Chunks p = new Chunks(copyManager(connections.get(1))
                             .copyIn("copy membership.membership_period (id, member_id, unit_id, during, reason)"
                                     + " from stdin"));
-                    Chunks sv = new Chunks(copyManager(cs)
+                    Chunks sv = new Chunks(copyManager(connections.get(2))
                             .copyIn("copy membership.member_sensitive (member_id, ethnicity, religion, party_member,"
-                                    + " party_joined_on, salary_basis) from stdin"))) {
+                                    + " party_joined_on, salary_basis) from stdin"));
+                    Chunks ent = new Chunks(copyManager(connections.get(3))
+                            .copyIn("copy enterprises.enterprise (id, tax_code, name, search_key, ownership_code,"
+                                    + " sector_code, administrative_unit_code, workers_total, workers_female, founded_on,"
+                                    + " managing_unit_id, covering_unit_id, demo) from stdin"));
+                    Chunks pf = new Chunks(copyManager(connections.get(4))
+                            .copyIn("copy finance.dues_profile (id, member_id, member_group, salary_basis, valid_from,"
+                                    + " created_by) from stdin"));
+                    Chunks ch = new Chunks(copyManager(connections.get(5))
+                            .copyIn("copy finance.dues_charge (id, member_id, org_unit_id, period, member_group,"
+                                    + " basis_source, base_kind, base, rate, capped, standard_amount, dues_rule_id,"
+                                    + " base_salary_id) from stdin"))) {
                 long id = 0;
                 long nextReport = 1_000_000;
                 for (int k = 0; k < world.units().size(); k++) {
                     Unit unit = world.units().get(k);
                     String unitId = Long.toString(unit.id());
-                    for (int n = world.count(k); n > 0; n--) {
+                    BenchWorkplaces.Kind kind = workplaces.kind(k);
+                    long area = BenchWorkplaces.area(unit, communes, provinces);
+                    String enterpriseId = Long.toString(workplaces.enterpriseId(k));
+                    int count = world.count(k);
+                    int workers = count + random.nextInt(Math.max(1, count / 3) + 1);
+                    int women = (int) Math.round(workers * kind.women());
+                    String workplace = BenchWorkplaces.name(random, kind, workplaces.enterpriseId(k));
+                    ent.field(enterpriseId)
+                            .field(BenchWorkplaces.taxCode(workplaces.enterpriseId(k)))
+                            .field(workplace)
+                            .field(Text.searchKey(workplace))
+                            .field(kind.ownership())
+                            .field(kind.sector())
+                            .field(BenchWorkplaces.areaCode(area))
+                            .field(Integer.toString(workers))
+                            .field(Integer.toString(women))
+                            .field(unit.validFrom()
+                                    .minusYears(1 + random.nextInt(20))
+                                    .toString())
+                            .field(Long.toString(
+                                    unit.last().parentId() == null
+                                            ? area
+                                            : unit.last().parentId()))
+                            .field(unitId)
+                            .last("t");
+                    enterprises++;
+                    double minority = MINORITY_SHARE[regionOf.getOrDefault(unit.id(), 0)];
+                    for (int n = count; n > 0; n--) {
                         id++;
                         String ids = Long.toString(id);
-                        String sex = random.nextInt(100) < 48 ? "F" : "M";
-                        BenchNames.Group group = BenchNames.group(random);
+                        String sex = random.nextDouble() < kind.women() ? "F" : "M";
+                        BenchNames.Group group = BenchNames.group(random, minority);
                         String name = BenchNames.name(random, group, sex);
-                        int age = 18 + random.nextInt(sex.equals("M") ? 44 : 42);
+                        // Working age, most members in their thirties and forties (retirement 60/55 rising, BLLĐ 2019).
+                        int age = (int) Math.round(38 + 9.5 * random.nextGaussian());
+                        age = Math.max(18, Math.min(sex.equals("M") ? 61 : 58, age));
                         LocalDate birth = today.minusYears(age).minusDays(random.nextInt(365));
                         LocalDate adult = birth.plusYears(18);
                         LocalDate earliest = adult.isAfter(unit.validFrom()) ? adult : unit.validFrom();
@@ -306,14 +405,17 @@ final class NationalMembersGenerator {
                                 .field(Cccd.demoNumber(birth, sex, serial))
                                 .field(random.nextInt(10) < 8 ? PhoneNumbers.demoNumber(id) : null)
                                 .field(CONTRACTS[random.nextInt(CONTRACTS.length)])
-                                .last(JOBS[random.nextInt(JOBS.length)]);
+                                .field(JOBS[random.nextInt(JOBS.length)])
+                                .last(enterpriseId);
                         p.field(ids)
                                 .field(ids)
                                 .field(unitId)
                                 .field("[" + joined + ",)")
                                 .last("ADMITTED");
+                        long salary = 0;
                         if (random.nextInt(4) == 0) {
                             boolean party = random.nextInt(8) == 0;
+                            salary = 4_960_000L + 10_000L * random.nextInt(2500);
                             sv.field(ids)
                                     .field(group.ethnicity())
                                     .field(random.nextInt(10) == 0 ? RELIGIONS[random.nextInt(RELIGIONS.length)] : null)
@@ -323,9 +425,43 @@ final class NationalMembersGenerator {
                                                     ? adult.plusDays(random.nextInt(3650))
                                                             .toString()
                                                     : null)
-                                    .last(BigDecimal.valueOf(2_340_000L + 10_000L * random.nextInt(1500))
-                                            .toPlainString());
+                                    .last(BigDecimal.valueOf(salary).toPlainString());
                             sensitive++;
+                            // The salary basis is known for these members: a dues profile from the month they joined
+                            // (or the first month charged here); the others owe the flat amount (no profile).
+                            LocalDate from = joined.withDayOfMonth(1);
+                            if (from.isBefore(months[0])) {
+                                from = months[0];
+                            }
+                            profiles++;
+                            pf.field(Long.toString(profiles))
+                                    .field(ids)
+                                    .field(kind.duesGroup())
+                                    .field(Long.toString(salary))
+                                    .field(from.toString())
+                                    .last("bench");
+                        }
+                        for (LocalDate month : months) {
+                            if (!joined.isBefore(month.plusMonths(1))) {
+                                continue;
+                            }
+                            String duesGroup =
+                                    salary > 0 && !joined.withDayOfMonth(1).isAfter(month) ? kind.duesGroup() : "FLAT";
+                            BenchDues.Charge c = dues.price(duesGroup, salary, month);
+                            charges++;
+                            ch.field(Long.toString(charges))
+                                    .field(ids)
+                                    .field(unitId)
+                                    .field(month.toString())
+                                    .field(duesGroup)
+                                    .field(duesGroup.equals("FLAT") ? "FLAT" : "SALARY")
+                                    .field(c.rule().baseKind())
+                                    .field(Long.toString(c.base()))
+                                    .field(c.rule().rate().toPlainString())
+                                    .field(c.capped() ? "t" : "f")
+                                    .field(Long.toString(c.amount()))
+                                    .field(Long.toString(c.rule().id()))
+                                    .last(Long.toString(c.baseSalary().id()));
                         }
                         if (id >= nextReport) {
                             log.printf("  … %,d members%n", id);
@@ -333,13 +469,67 @@ final class NationalMembersGenerator {
                         }
                     }
                 }
+                // Enterprises without a union: small private firms and household businesses, spread over the areas.
+                List<Long> areaList =
+                        BenchWorkplaces.areas(tree).stream().sorted().toList();
+                long nextId = world.units().size();
+                for (int e = 0; e < workplaces.extra(); e++) {
+                    nextId++;
+                    BenchWorkplaces.Kind kind =
+                            random.nextInt(4) == 0 ? BenchWorkplaces.KINDS.get(6) : BenchWorkplaces.KINDS.get(1);
+                    long area = areaList.get(random.nextInt(areaList.size()));
+                    int workers = 1 + (int) Math.min(2000, Math.round(Math.exp(1.6 + 1.2 * random.nextGaussian())));
+                    String name = BenchWorkplaces.name(random, kind, nextId);
+                    ent.field(Long.toString(nextId))
+                            .field(BenchWorkplaces.taxCode(nextId))
+                            .field(name)
+                            .field(Text.searchKey(name))
+                            .field(kind.ownership())
+                            .field(kind.sector())
+                            .field(BenchWorkplaces.areaCode(area))
+                            .field(Integer.toString(workers))
+                            .field(Integer.toString((int) Math.round(workers * kind.women())))
+                            .field(today.minusDays(1 + random.nextInt(7300)).toString())
+                            .field(Long.toString(area))
+                            .field(null)
+                            .last("t");
+                    enterprises++;
+                }
                 members = id;
             }
-            for (Connection c : List.of(cm, cp, cs)) {
+            for (Connection c : connections) {
                 c.commit();
             }
+        } finally {
+            for (Connection c : connections) {
+                c.close();
+            }
         }
-        return new long[] {members, members, sensitive};
+        return new long[] {members, members, sensitive, enterprises, profiles, charges};
+    }
+
+    /**
+     * Share of members belonging to an ethnic minority, by region: the lowlands and cities, the central coast and
+     * highlands, the northern mountains (the generator's assumption, from the shape of the 2019 census, unverified).
+     */
+    private static final double[] MINORITY_SHARE = {0.04, 0.18, 0.55};
+
+    /** The region of each unit: the provinces in generation order, a fifth northern mountains, a fifth central. */
+    private static java.util.Map<Long, Integer> regions(NationalTree tree) {
+        java.util.Map<String, Integer> byLabel = new java.util.HashMap<>();
+        List<Long> provinces = tree.provinces();
+        for (int i = 0; i < provinces.size(); i++) {
+            int region = i % 5 == 0 ? 2 : i % 5 == 1 ? 1 : 0;
+            byLabel.put("u" + provinces.get(i), region);
+        }
+        java.util.Map<Long, Integer> regionOf = new java.util.HashMap<>();
+        for (Unit u : tree.units()) {
+            String[] labels = u.last().path().split("\\.");
+            if (labels.length > 1 && byLabel.containsKey(labels[1])) {
+                regionOf.put(u.id(), byLabel.get(labels[1]));
+            }
+        }
+        return regionOf;
     }
 
     private static CopyManager copyManager(Connection c) throws SQLException {

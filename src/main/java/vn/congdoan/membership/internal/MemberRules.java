@@ -48,7 +48,9 @@ public class MemberRules {
     private final Clock clock;
     private final boolean demoCccdAllowed;
 
-    public MemberRules(Clock clock, @Value("${congdoan.demo:false}") boolean demoCccdAllowed) {
+    public MemberRules(
+            Clock clock,
+            @Value("${congdoan.members.accept-demo-cccd:${congdoan.demo:false}}") boolean demoCccdAllowed) {
         this.clock = clock;
         this.demoCccdAllowed = demoCccdAllowed;
     }

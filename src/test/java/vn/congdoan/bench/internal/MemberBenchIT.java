@@ -21,10 +21,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import vn.congdoan.TestDatabaseConfiguration;
+import vn.congdoan.finance.FeeRules;
 import vn.congdoan.membership.MemberPage;
 import vn.congdoan.membership.MemberRow;
 import vn.congdoan.membership.Members;
 import vn.congdoan.shared.Cccd;
+import vn.congdoan.shared.Money;
 import vn.congdoan.shared.VietnameseNames;
 
 /**
@@ -59,6 +61,9 @@ class MemberBenchIT {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    FeeRules feeRules;
 
     @Test
     void generatesTheRegisterAndTheFacadeAgreesWithTheBareSql(@TempDir Path dir) throws Exception {
@@ -107,6 +112,59 @@ class MemberBenchIT {
                     .isEmpty();
             assertThat(((String) m[3])).startsWith(Cccd.DEMO_PREFIX);
         }
+        // Every grassroots union covers one workplace, its members work there; more enterprises have no union.
+        int unions = outcome.world().units().size();
+        assertThat(count("select count(*) from enterprises.enterprise where covering_unit_id is not null"))
+                .isEqualTo(unions);
+        assertThat(count("select count(*) from enterprises.enterprise"))
+                .isEqualTo(Math.max(unions, Math.round(3000 * BenchWorkplaces.ENTERPRISES_PER_MEMBER)));
+        assertThat(count("""
+                        select count(*) from membership.member m
+                          left join enterprises.enterprise e on e.id = m.enterprise_id
+                         where e.covering_unit_id is distinct from m.unit_id""")).isZero();
+        assertThat(count("select count(distinct ownership_code) from enterprises.enterprise"))
+                .isGreaterThan(3);
+        // Twelve months of dues: a charge for every month a member belonged to the union, priced as FeeRules quotes
+        // it under the rule of that month (QĐ 61/QĐ-TLĐ from 07/2025), with that rule's id stored.
+        assertThat(count("""
+                        select count(*) from finance.dues_charge c join membership.member m on m.id = c.member_id
+                         where c.org_unit_id <> m.unit_id or c.period < date_trunc('month', m.joined_on)""")).isZero();
+        long expected = jdbc.sql("""
+                        select count(*) from membership.member m
+                          cross join generate_series(date_trunc('month', cast(:today as date)) - interval '12 months',
+                                                     date_trunc('month', cast(:today as date)) - interval '1 month',
+                                                     interval '1 month') g(month)
+                         where m.joined_on < g.month + interval '1 month'""")
+                .param("today", vn.congdoan.shared.Dates.today(clock))
+                .query(Long.class)
+                .single();
+        assertThat(count("select count(*) from finance.dues_charge"))
+                .isEqualTo(expected)
+                .isPositive();
+        List<Object[]> charges = jdbc.sql("""
+                        select member_group, base, period, standard_amount, capped, dues_rule_id
+                          from finance.dues_charge where id % 53 = 0""")
+                .query((rs, n) -> new Object[] {
+                    rs.getString(1),
+                    rs.getLong(2),
+                    rs.getObject(3, java.time.LocalDate.class),
+                    rs.getLong(4),
+                    rs.getBoolean(5),
+                    rs.getLong(6)
+                })
+                .list();
+        assertThat(charges).hasSizeGreaterThan(50);
+        assertThat(charges).extracting(c -> c[0]).contains("FLAT", "NON_STATE");
+        for (Object[] c : charges) {
+            FeeRules.DuesQuote quote = feeRules.quoteDues(
+                    (String) c[0], Money.of((Long) c[1]), java.time.YearMonth.from((java.time.LocalDate) c[2]));
+            assertThat(quote.amount().toLong())
+                    .as("dues of %s", java.util.Arrays.toString(c))
+                    .isEqualTo(c[3]);
+            assertThat(quote.capped()).isEqualTo(c[4]);
+            assertThat(quote.rule().id()).isEqualTo(c[5]);
+        }
+
         // The two import targets are empty.
         assertThat(count("select count(*) from membership.member where last_unit_id in ("
                         + outcome.world().csvTarget().id() + ", "
