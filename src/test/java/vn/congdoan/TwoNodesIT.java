@@ -155,6 +155,11 @@ class TwoNodesIT {
                 .query(Long.class)
                 .single();
         assertThat(audited).isBetween(slots, slots + 2);
+        System.out.printf(
+                "TwoNodesIT: %d dues-charges slots, run by node-1: %d, node-2: %d%n",
+                runs.size(),
+                runs.stream().filter(r -> "node-1".equals(r.get("node"))).count(),
+                runs.stream().filter(r -> "node-2".equals(r.get("node"))).count());
     }
 
     @Test
