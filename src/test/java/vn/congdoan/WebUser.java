@@ -27,12 +27,25 @@ public final class WebUser {
     private String bearer;
 
     private WebUser(int port) {
+        this(
+                port,
+                HttpClient.newBuilder()
+                        .cookieHandler(new CookieManager())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build());
+    }
+
+    private WebUser(int port, HttpClient http) {
         this.base = "http://localhost:" + port;
-        this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+        this.http = http;
+    }
+
+    /** The same browser (same cookies, so the same session) talking to another node of the application. */
+    public WebUser onPort(int port) {
+        WebUser u = new WebUser(port, http);
+        u.bearer = bearer;
+        return u;
     }
 
     public static WebUser anonymous(int port) {

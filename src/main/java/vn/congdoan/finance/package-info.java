@@ -6,7 +6,7 @@
 @NullMarked
 @ApplicationModule(
         displayName = "Finance",
-        allowedDependencies = {"organisation", "membership", "enterprises", "audit"})
+        allowedDependencies = {"organisation", "membership", "enterprises", "audit", "platform"})
 package vn.congdoan.finance;
 
 import org.jspecify.annotations.NullMarked;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.congdoan.demo.DemoWorld;
@@ -52,6 +53,7 @@ class DemoWorldLoader implements DemoWorld {
             new Decision("104/QĐ-LĐLĐ", LocalDate.of(2025, 6, 27), STANDING_COMMITTEE);
 
     private final OrgTree tree;
+    private final JdbcClient jdbc;
     private final Restructurings restructurings;
     private final Accounts accounts;
     private final MemberRegister members;
@@ -71,6 +73,7 @@ class DemoWorldLoader implements DemoWorld {
 
     DemoWorldLoader(
             OrgTree tree,
+            JdbcClient jdbc,
             Restructurings restructurings,
             Accounts accounts,
             MemberRegister members,
@@ -85,6 +88,7 @@ class DemoWorldLoader implements DemoWorld {
                     boolean duesWholeProvince) {
         this.duesWholeProvince = duesWholeProvince;
         this.tree = tree;
+        this.jdbc = jdbc;
         this.restructurings = restructurings;
         this.accounts = accounts;
         this.members = members;
@@ -100,6 +104,10 @@ class DemoWorldLoader implements DemoWorld {
     @Override
     @Transactional
     public boolean load(String password) {
+        // Nodes started together on a fresh database take turns: the first loads, the others then find the world.
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('congdoan.demo-world'))")
+                .query((rs, i) -> 1)
+                .list();
         if (tree.countUnits() > 0) {
             return false;
         }

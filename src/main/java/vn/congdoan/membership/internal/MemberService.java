@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,6 +30,7 @@ import vn.congdoan.membership.MemberPage;
 import vn.congdoan.membership.MemberRejectedException;
 import vn.congdoan.membership.MemberRow;
 import vn.congdoan.membership.Members;
+import vn.congdoan.membership.MembersJoined;
 import vn.congdoan.membership.StaleMemberException;
 import vn.congdoan.membership.TransferView;
 import vn.congdoan.organisation.OrgTree;
@@ -66,6 +68,7 @@ class MemberService implements Members {
     private final AccessLog accessLog;
     private final MemberExporter exporter;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     MemberService(
             JdbcClient jdbc,
@@ -75,7 +78,9 @@ class MemberService implements Members {
             AuditTrail audit,
             AccessLog accessLog,
             MemberExporter exporter,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.tree = tree;
         this.enterprises = enterprises;
@@ -226,8 +231,13 @@ class MemberService implements Members {
     public MemberDetail admit(MemberInput input, AccessScope scope, Actor actor) {
         scope.require(WRITE);
         long id = insert(input, null, null, null, "", scope, actor);
-        audit.record(
-                AuditRecord.of(actor, "MEMBER_ADMITTED", pathOf(unitOf(id))).target("member", id, codeOf(id)));
+        long unit = unitOf(id);
+        audit.record(AuditRecord.of(actor, "MEMBER_ADMITTED", pathOf(unit)).target("member", id, codeOf(id)));
+        LocalDate joined = jdbc.sql("select joined_on from membership.member where id = :id")
+                .param("id", id)
+                .query(LocalDate.class)
+                .single();
+        events.publishEvent(new MembersJoined(List.of(unit), joined));
         return get(id, false, scope, actor, "PAGE");
     }
 
@@ -267,6 +277,7 @@ class MemberService implements Members {
         }
         audit.record(AuditRecord.of(actor, "MEMBERS_ADMITTED", pathOf(batch.unitId()))
                 .detail(ids.size() + " / " + decision));
+        events.publishEvent(new MembersJoined(List.of(batch.unitId()), batch.joinedOn()));
         return ids.stream().map(i -> get(i, false, scope, actor, "PAGE")).toList();
     }
 
@@ -481,6 +492,7 @@ class MemberService implements Members {
         event(t.memberId(), "TRANSFER_ACCEPTED", on, t.toUnitId(), t.fromUnitId(), null, null, actor);
         audit.record(AuditRecord.of(actor, "MEMBER_TRANSFER_ACCEPTED", pathOf(t.toUnitId()))
                 .target("member", t.memberId(), t.memberCode()));
+        events.publishEvent(new MembersJoined(List.of(t.toUnitId()), on));
         return transferView(transferId);
     }
 
@@ -602,6 +614,7 @@ class MemberService implements Members {
                         """).param("id", id).param("unit", unitId).param("on", on).update();
         event(id, "RESTORED", on, unitId, null, null, null, actor);
         audit.record(AuditRecord.of(actor, "MEMBER_RESTORED", pathOf(unitId)).target("member", id, m.code));
+        events.publishEvent(new MembersJoined(List.of(unitId), on));
         return get(id, false, scope, actor, "PAGE");
     }
 

@@ -107,8 +107,15 @@ public class DuesCharges {
         this.jdbc = jdbc;
     }
 
-    /** Charges for the months {@code from}..{@code to} (inclusive) of the members of these units. */
+    /**
+     * Charges for the months {@code from}..{@code to} (inclusive) of the members of these units. Draw-ups take turns
+     * (a transaction-level advisory lock): two of them inserting the same members' charges in different orders (the
+     * monthly job and the newcomers' listener, on two nodes) would otherwise deadlock on the unique index.
+     */
     public int generate(Collection<Long> unitIds, YearMonth from, YearMonth to) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('finance.dues_charge'))")
+                .query((rs, i) -> 1)
+                .list();
         return jdbc.sql(INSERT)
                 .param("from", from.atDay(1))
                 .param("to", to.atDay(1))

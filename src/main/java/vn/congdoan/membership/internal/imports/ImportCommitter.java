@@ -1,8 +1,10 @@
 package vn.congdoan.membership.internal.imports;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,6 +15,7 @@ import vn.congdoan.audit.AuditRecord;
 import vn.congdoan.audit.AuditTrail;
 import vn.congdoan.membership.ImportJob;
 import vn.congdoan.membership.Members;
+import vn.congdoan.membership.MembersJoined;
 import vn.congdoan.shared.AccessScope;
 import vn.congdoan.shared.Actor;
 import vn.congdoan.shared.Dates;
@@ -53,6 +56,7 @@ class ImportCommitter {
     private final AccessLog accessLog;
     private final MessageSource messages;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ImportCommitter(
             JdbcClient jdbc,
@@ -60,7 +64,9 @@ class ImportCommitter {
             AuditTrail audit,
             AccessLog accessLog,
             MessageSource messages,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.audit = audit;
@@ -123,6 +129,18 @@ class ImportCommitter {
         step = timed(id, "update events", step);
         int inserted = insertNew(id, actor);
         step = System.nanoTime();
+        if (inserted > 0) {
+            // Published in this transaction: the registry stores it with the new members (finance draws up their dues).
+            jdbc.sql("""
+                            select array_agg(distinct unit_id order by unit_id), min(joined_on)
+                              from membership.import_row where job_id = :job and is_new
+                            """)
+                    .param("job", id)
+                    .query((rs, i) -> new MembersJoined(
+                            List.of((Long[]) rs.getArray(1).getArray()), rs.getObject(2, LocalDate.class)))
+                    .optional()
+                    .ifPresent(events::publishEvent);
+        }
         List<Long> sensitiveIds = jdbc.sql("select r.member_id from membership.import_row r"
                         + " join membership.member m on m.id = r.member_id"
                         + " join organisation.org_unit lu on lu.id = m.last_unit_id"
