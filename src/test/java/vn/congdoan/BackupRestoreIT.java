@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -35,11 +34,12 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The operator's backup, proven: the demo database goes through {@code pg_dump -Fc} and {@code pg_restore} into a
- * fresh database exactly as docs/operations.md says, every table comes back with the same rows (counts and
- * checksums of {@code docs/backup-checksums.sql}) and schema objects, no sequence would hand out a used id, and the
- * application started in production mode on the copy (datasource URL, no demo loading, Flyway validating the
- * restored history) lets a demo account in and answers with the same data as the original.
+ * The operator's backup, proven: the demo database goes through {@code ops/backup} ({@code pg_dump -Fc} and the
+ * checksums of {@code ops/backup-checksums.sql} in the dump's own snapshot) and {@code ops/restore} (a fresh ICU
+ * database, {@code pg_restore}, every table's row count and checksum and the schema objects compared), exactly as
+ * docs/operations.md says; no sequence would hand out a used id; sessions stay out; and the application started in
+ * production mode on the copy (datasource URL, no demo loading, Flyway validating the restored history) lets a demo
+ * account in and answers with the same data as the original.
  *
  * <p>pg_dump refuses servers of a newer major version, so the test needs client tools at least as new as the server
  * (on PATH, in {@code /usr/lib/postgresql/N/bin}, or {@code -Dcongdoan.pg-bin=DIR}). Without them it is skipped
@@ -48,10 +48,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @FullApplicationTest
 class BackupRestoreIT {
-
-    private static final Path CHECKSUMS_SQL = Path.of("docs", "backup-checksums.sql");
-    /** Session rows are logins: backups leave them out (docs/operations.md). */
-    private static final String SESSION_TABLES = "public.spring_session*";
 
     private static final String AS_OF = "2026-11-24";
 
@@ -77,62 +73,39 @@ class BackupRestoreIT {
         }
         Path bin = clientTools(serverVersion / 10000);
         Path dump = dir.resolve("congdoan.dump");
+        String restoredUrl = sourceUrl.replaceFirst(
+                "/" + database(sourceUrl) + "(\\?|$)", "/" + database(sourceUrl) + "_restored$1");
         Timer timer = new Timer();
-        AtomicLong dumpMillis = new AtomicLong();
 
-        // The source figures and pg_dump read one snapshot, so writes of the running app cannot tell them apart.
         Map<String, Long> sequencesBefore;
-        Map<String, List<Object>> source;
-        Process pgDump;
-        long sourceMillis;
-        try (Connection snapshot = connect(sourceUrl)) {
-            sequencesBefore = sequences(snapshot);
-            snapshot.setReadOnly(true);
-            snapshot.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            snapshot.setAutoCommit(false);
-            String id = single(snapshot, "select pg_export_snapshot()");
-            pgDump = tool(
-                            bin,
-                            sourceUrl,
-                            "pg_dump",
-                            "--format=custom",
-                            "--exclude-table-data=" + SESSION_TABLES,
-                            "--snapshot=" + id,
-                            "--file=" + dump)
-                    .start();
-            pgDump.onExit().thenRun(() -> dumpMillis.set(timer.elapsed()));
-            source = checksums(snapshot);
-            sourceMillis = timer.elapsed();
-            finish(pgDump, "pg_dump");
-            snapshot.commit();
+        try (Connection c = connect(sourceUrl)) {
+            sequencesBefore = sequences(c);
         }
-        timer.lap();
+        String backupLog = run(bin, sourceUrl, "ops/backup", dump.toString());
+        long backupMillis = timer.lap();
         Map<String, Long> sequencesAfter;
         try (Connection c = connect(sourceUrl)) {
             sequencesAfter = sequences(c);
         }
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("congdoan.checksums"))) {
+            String[] f = line.split("\\|");
+            rows.put(f[0], Long.parseLong(f[1]));
+        }
+        assertThat(rows)
+                .as("the backup's checksums cover the data and the schema")
+                .containsKeys("membership.member", "organisation.org_unit", "public.flyway_schema_history")
+                .containsKeys("~indexes", "~constraints", "~triggers", "~views", "~functions", "~extensions")
+                .doesNotContainKey("public.spring_session");
+        assertThat(rows.get("membership.member")).isGreaterThan(10_000L);
+        assertThat(rows.keySet().stream().filter(k -> !k.startsWith("~"))).hasSizeGreaterThan(60);
 
-        String restoredUrl = TestDatabase.newDatabase();
         try {
-            finish(
-                    tool(
-                                    bin,
-                                    restoredUrl,
-                                    "pg_restore",
-                                    "--no-owner",
-                                    "--exit-on-error",
-                                    "--jobs=2",
-                                    "--dbname=" + database(restoredUrl),
-                                    dump.toString())
-                            .start(),
-                    "pg_restore");
+            String restoreLog = run(bin, restoredUrl, "ops/restore", dump.toString(), database(restoredUrl));
             long restoreMillis = timer.lap();
+            assertThat(restoreLog).as("every table and schema object equal").contains("restored and verified");
 
-            Map<String, List<Object>> restored;
-            Map<String, Long> restoredSequences;
             try (Connection c = connect(restoredUrl)) {
-                restored = checksums(c);
-                restoredSequences = sequences(c);
                 assertThat(single(c, "select count(*) from public.spring_session"))
                         .as("sessions are not restored")
                         .isEqualTo("0");
@@ -141,51 +114,40 @@ class BackupRestoreIT {
                                 "select datlocprovider::text || ' ' || daticulocale from pg_database"
                                         + " where datname = current_database()"))
                         .isEqualTo("i vi");
-            }
-            long checkMillis = timer.lap();
-
-            assertThat(source)
-                    .as("the demo world has data to lose")
-                    .containsKeys("membership.member", "organisation.org_unit", "public.flyway_schema_history")
-                    .containsKeys("~indexes", "~constraints", "~triggers", "~views", "~functions", "~extensions");
-            assertThat(source.keySet().stream().filter(k -> !k.startsWith("~"))).hasSizeGreaterThan(60);
-            assertThat(restored).as("row counts and checksums per table").isEqualTo(source);
-            for (var e : restoredSequences.entrySet()) {
-                assertThat(e.getValue())
-                        .as("sequence " + e.getKey() + " as dumped")
-                        .isBetween(sequencesBefore.get(e.getKey()), sequencesAfter.get(e.getKey()));
-            }
-            assertThat(restoredSequences).containsOnlyKeys(sequencesBefore.keySet());
-            try (Connection c = connect(restoredUrl)) {
+                Map<String, Long> restoredSequences = sequences(c);
+                assertThat(restoredSequences).containsOnlyKeys(sequencesBefore.keySet());
+                for (var e : restoredSequences.entrySet()) {
+                    assertThat(e.getValue())
+                            .as("sequence " + e.getKey() + " as dumped")
+                            .isBetween(sequencesBefore.get(e.getKey()), sequencesAfter.get(e.getKey()));
+                }
                 assertNoSequenceBehindItsColumn(c);
             }
-
-            long rows = source.entrySet().stream()
-                    .filter(e -> !e.getKey().startsWith("~"))
-                    .mapToLong(e -> (Long) e.getValue().get(0))
-                    .sum();
             timer.lap();
-            startOnTheCopy(restoredUrl, source);
+            startOnTheCopy(restoredUrl, rows);
             System.err.printf(
-                    "Backup round-trip: %,d rows in %d tables; pg_dump -Fc %.1f s, %.1f MB (checksums of the original"
-                            + " meanwhile %.1f s); pg_restore -j2 %.1f s; checksums of the copy %.1f s; application"
-                            + " on the copy %.1f s (tools in %s)%n",
-                    rows,
-                    source.size() - 6,
-                    dumpMillis.get() / 1000.0,
+                    "Backup round-trip: %,d rows in %d tables; ops/backup (pg_dump -Fc + checksums) %.1f s, %.1f MB;"
+                            + " ops/restore (pg_restore -j2 + checksums) %.1f s; application on the copy %.1f s"
+                            + " (tools in %s)%n%s%n%s%n",
+                    rows.entrySet().stream()
+                            .filter(e -> !e.getKey().startsWith("~"))
+                            .mapToLong(Map.Entry::getValue)
+                            .sum(),
+                    rows.keySet().stream().filter(k -> !k.startsWith("~")).count(),
+                    backupMillis / 1000.0,
                     Files.size(dump) / 1e6,
-                    sourceMillis / 1000.0,
                     restoreMillis / 1000.0,
-                    checkMillis / 1000.0,
                     timer.lap() / 1000.0,
-                    bin);
+                    bin,
+                    backupLog.strip(),
+                    restoreLog.strip());
         } finally {
             dropDatabase(restoredUrl);
         }
     }
 
     /** Production mode on the restored copy: a datasource URL, no demo; its answers equal the original's. */
-    private void startOnTheCopy(String restoredUrl, Map<String, List<Object>> source) throws SQLException, IOException {
+    private void startOnTheCopy(String restoredUrl, Map<String, Long> rows) throws SQLException, IOException {
         long province;
         long grassroots;
         try (Connection c = connect(restoredUrl)) {
@@ -224,12 +186,12 @@ class BackupRestoreIT {
                     .containsPattern("\"total\":[1-9][0-9]{3,}");
         }
         try (Connection c = connect(restoredUrl)) {
-            for (String history : source.keySet().stream()
+            for (String history : rows.keySet().stream()
                     .filter(k -> k.startsWith("public.flyway_schema_history"))
                     .toList()) {
                 assertThat(Long.parseLong(single(c, "select count(*) from " + history)))
                         .as(history + ": Flyway validated the restored history and had nothing to apply")
-                        .isEqualTo(source.get(history).get(0));
+                        .isEqualTo(rows.get(history));
             }
             assertThat(single(c, "select count(*) from public.spring_session where principal_name = 'tinh'"))
                     .as("the login on the copy made a session there")
@@ -265,21 +227,6 @@ class BackupRestoreIT {
         }
     }
 
-    /** The figures of docs/backup-checksums.sql: object → [row count, checksum]. */
-    private static Map<String, List<Object>> checksums(Connection c) throws SQLException, IOException {
-        String generator = Files.readAllLines(CHECKSUMS_SQL).stream()
-                .filter(line -> !line.startsWith("\\"))
-                .reduce("", (a, b) -> a + b + "\n");
-        Map<String, List<Object>> out = new LinkedHashMap<>();
-        try (Statement s = c.createStatement();
-                ResultSet r = s.executeQuery(single(c, generator))) {
-            while (r.next()) {
-                out.put(r.getString(1), List.of(r.getLong(2), r.getBigDecimal(3)));
-            }
-        }
-        return out;
-    }
-
     private static Map<String, Long> sequences(Connection c) throws SQLException {
         Map<String, Long> out = new LinkedHashMap<>();
         try (Statement s = c.createStatement();
@@ -293,8 +240,8 @@ class BackupRestoreIT {
     }
 
     /**
-     * The newest directory holding pg_dump and pg_restore of major version ≥ the server's, or a skip (a failure
-     * with {@code CONGDOAN_BACKUP_TEST=required}).
+     * The newest directory holding pg_dump, pg_restore (major version ≥ the server's), psql and createdb, or a skip
+     * (a failure with {@code CONGDOAN_BACKUP_TEST=required}).
      */
     private static Path clientTools(int serverMajor) throws IOException {
         List<Path> candidates = new ArrayList<>();
@@ -311,12 +258,13 @@ class BackupRestoreIT {
             }
         }
         Optional<Path> found = candidates.stream()
-                .filter(d -> Files.isExecutable(d.resolve("pg_dump")) && Files.isExecutable(d.resolve("pg_restore")))
+                .filter(d -> Stream.of("pg_dump", "pg_restore", "psql", "createdb")
+                        .allMatch(t -> Files.isExecutable(d.resolve(t))))
                 .filter(d -> majorVersion(d.resolve("pg_dump")) >= serverMajor)
                 .filter(d -> majorVersion(d.resolve("pg_restore")) >= serverMajor)
                 .max(Comparator.comparingInt(d -> majorVersion(d.resolve("pg_dump"))));
         if (found.isEmpty()) {
-            String notice = "no pg_dump/pg_restore of PostgreSQL " + serverMajor
+            String notice = "no pg_dump/pg_restore/psql/createdb of PostgreSQL " + serverMajor
                     + " or newer (PATH, /usr/lib/postgresql/*/bin, -Dcongdoan.pg-bin): backup round-trip SKIPPED";
             assertThat("required".equals(System.getenv("CONGDOAN_BACKUP_TEST")))
                     .as(notice + " — but CONGDOAN_BACKUP_TEST=required")
@@ -344,27 +292,29 @@ class BackupRestoreIT {
         }
     }
 
-    /** A libpq tool pointed at the database of a JDBC URL (user postgres, as the test server). */
-    private ProcessBuilder tool(Path bin, String jdbcUrl, String name, String... args) {
+    /**
+     * Runs an operator script of {@code ops/} with the client tools of {@code bin} first on PATH and libpq's variables
+     * naming the database of a JDBC URL (user postgres, as the test server); returns its output, fails on a non-zero
+     * exit.
+     */
+    private String run(Path bin, String jdbcUrl, String script, String... args)
+            throws IOException, InterruptedException {
         URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
-        List<String> command = new ArrayList<>(List.of(bin.resolve(name).toString()));
+        List<String> command = new ArrayList<>(List.of("bash", script));
         command.addAll(List.of(args));
-        if (name.equals("pg_dump")) {
-            command.add(database(jdbcUrl));
-        }
-        ProcessBuilder pb = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile());
+        Path log = dir.resolve(Path.of(script).getFileName() + ".log");
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("PATH", bin + java.io.File.pathSeparator + System.getenv("PATH"));
         pb.environment().put("PGHOST", uri.getHost());
         pb.environment().put("PGPORT", Integer.toString(uri.getPort() < 0 ? 5432 : uri.getPort()));
         pb.environment().put("PGUSER", "postgres");
-        return pb;
-    }
-
-    private void finish(Process p, String name) throws IOException, InterruptedException {
+        pb.environment().put("PGDATABASE", database(jdbcUrl));
+        Process p = pb.start();
         boolean done = p.waitFor(5, TimeUnit.MINUTES);
-        String log = Files.readString(dir.resolve(name + ".log"));
-        assertThat(done && p.exitValue() == 0).as(name + " failed: " + log).isTrue();
+        String output = Files.readString(log);
+        assertThat(done && p.exitValue() == 0).as(script + " failed: " + output).isTrue();
+        return output;
     }
 
     private static String database(String jdbcUrl) {
@@ -393,11 +343,7 @@ class BackupRestoreIT {
 
     /** Milliseconds since the previous lap. */
     private static final class Timer {
-        private volatile long last = System.nanoTime();
-
-        long elapsed() {
-            return (System.nanoTime() - last) / 1_000_000;
-        }
+        private long last = System.nanoTime();
 
         long lap() {
             long now = System.nanoTime();

@@ -1,19 +1,16 @@
 -- Row counts and content checksums of every table of a congdoan database, and fingerprints of its schema objects
--- (indexes, constraints, triggers, views, functions, extensions). Run it on the original and on the restored copy
--- and compare; any line that differs names what the restore lost or changed (docs/operations.md, "Backup and
--- restore"; BackupRestoreIT runs this very file):
+-- (extensions, indexes, constraints, triggers, views, functions), one line each: object|rows|checksum. Equal output
+-- on the original and on a restored copy means nothing was lost or changed (docs/operations.md, "Backup and
+-- restore"). ops/backup takes it in the dump's own snapshot, ops/restore compares the copy with it; by hand:
 --
---     psql -X -At -d congdoan          -f docs/backup-checksums.sql > original.txt
---     psql -X -At -d congdoan_restored -f docs/backup-checksums.sql > restored.txt
---     diff original.txt restored.txt && echo "restore verified"
+--     psql -X -q -At -d congdoan_restored -f ops/backup-checksums.sql | diff congdoan.checksums -
 --
--- A checksum is the sum of the first 64 bits of md5(row as text) over the table: independent of row order, no sort,
--- one pass (about a second per million rows). Schema objects are hashed from their definitions without parentheses:
--- a restore parses expressions anew and may nest them differently (a CHECK of "(a AND b) AND c" comes back as
--- "a AND b AND c"). The session tables (public.spring_session*) are left out: backups
--- leave their rows out on purpose (a session id is a login), so a restored copy has none.
--- On a live database run it in one snapshot (psql's --single-transaction with REPEATABLE READ, or on a standby)
--- or the figures move while it reads.
+-- On a live database the figures move while users write: compare a copy with the checksums of its own backup.
+-- A table's checksum is the sum of the first 64 bits of md5(row as text): independent of row order, no sort, one
+-- pass (a few seconds per million rows). Schema objects are hashed from their definitions without parentheses: a
+-- restore parses expressions anew and may nest them differently ("(a AND b) AND c" comes back as "a AND b AND c").
+-- The session tables (public.spring_session*) are left out: backups leave their rows out on purpose (a session id
+-- is a login), so a restored copy has none.
 select 'select * from (' || string_agg(
                format('select %L as object, count(*) as row_count, '
                           || 'coalesce(sum((''x'' || left(md5(t::text), 16))::bit(64)::bigint), 0) as checksum '
