@@ -20,7 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestDatabaseConfiguration.class, FullApplicationTest.Clocks.class})
+@Import({TestDatabaseConfiguration.class, FullApplicationTest.Clocks.class, SqlStatements.class})
 public @interface FullApplicationTest {
 
     String PASSWORD = "Thu-nghiem-2026";

@@ -91,8 +91,18 @@ public final class WebUser {
         return send("POST", path, form(fields));
     }
 
+    /** A GET with one extra request header. */
+    public HttpResponse<String> get(String path, String header, String value) {
+        return send("GET", path, null, Map.of(header, value));
+    }
+
     public HttpResponse<String> send(String method, String path, String body) {
+        return send(method, path, body, Map.of());
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(b::header);
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
         }

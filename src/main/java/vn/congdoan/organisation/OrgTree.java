@@ -63,6 +63,9 @@ public interface OrgTree {
     /** Unscoped lookup by id (today's state), for labels once scope has been checked elsewhere. */
     Optional<OrgUnitView> find(long id);
 
+    /** {@link #find(long)} for many units in one query, for the labels of a page of rows; unknown ids are absent. */
+    Map<Long, OrgUnitView> findAll(Collection<Long> ids);
+
     /** Whether the unit lies in one of the subtrees rooted at {@code roots} (a root contains itself), today. */
     boolean isWithin(long unitId, Collection<Long> roots);
 

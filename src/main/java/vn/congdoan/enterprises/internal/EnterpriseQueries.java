@@ -139,9 +139,9 @@ class EnterpriseQueries {
         jdbc.sql(SELECT + w.sql() + order + " limit :limit offset :offset")
                 .params(params)
                 .query((ResultSet rs) -> {
-                    out.add(view(rs, labels));
+                    out.add(view(rs));
                 });
-        return out;
+        return labelled(out, labels);
     }
 
     Optional<EnterpriseView> byId(long id, String[] roots, LocalDate today, UnitDirectory.Labels labels) {
@@ -151,9 +151,9 @@ class EnterpriseQueries {
                 .param("roots", SqlArrays.ofLabels(roots))
                 .param("today", today)
                 .query((ResultSet rs) -> {
-                    out.add(view(rs, labels));
+                    out.add(view(rs));
                 });
-        return out.stream().findFirst();
+        return labelled(out, labels).stream().findFirst();
     }
 
     /** Enterprises in scope with at least the threshold of workers and no open covering union. */
@@ -165,9 +165,9 @@ class EnterpriseQueries {
                 .param("today", today)
                 .param("threshold", Enterprises.ORGANISING_THRESHOLD)
                 .query((ResultSet rs) -> {
-                    out.add(view(rs, labels));
+                    out.add(view(rs));
                 });
-        return out;
+        return labelled(out, labels);
     }
 
     List<EnterpriseView> coveredBy(long unitId, LocalDate today, UnitDirectory.Labels labels) {
@@ -176,9 +176,9 @@ class EnterpriseQueries {
                 .param("unit", unitId)
                 .param("today", today)
                 .query((ResultSet rs) -> {
-                    out.add(view(rs, labels));
+                    out.add(view(rs));
                 });
-        return out;
+        return labelled(out, labels);
     }
 
     /** The id and version of the enterprise with this MST, if the caller's roots reach it; empty otherwise. */
@@ -199,12 +199,59 @@ class EnterpriseQueries {
                 .single();
     }
 
-    private static EnterpriseView view(ResultSet rs, UnitDirectory.Labels labels) throws SQLException {
+    /**
+     * The rows with the codes and names of their managing and covering units, read for all rows in one query (a
+     * lookup per row would cost a statement per enterprise on every page).
+     */
+    private static List<EnterpriseView> labelled(List<EnterpriseView> rows, UnitDirectory.Labels labels) {
+        List<Long> units = new ArrayList<>();
+        for (EnterpriseView v : rows) {
+            units.add(v.managingUnitId());
+            if (v.coveringUnitId() != null) {
+                units.add(v.coveringUnitId());
+            }
+        }
+        labels.load(units);
+        List<EnterpriseView> out = new ArrayList<>(rows.size());
+        for (EnterpriseView v : rows) {
+            Optional<OrgUnitView> m = labels.of(v.managingUnitId());
+            Optional<OrgUnitView> cv = labels.of(v.coveringUnitId());
+            out.add(new EnterpriseView(
+                    v.id(),
+                    v.taxCode(),
+                    v.name(),
+                    v.ownershipCode(),
+                    v.ownershipName(),
+                    v.ownershipNameEn(),
+                    v.sectorCode(),
+                    v.sectorName(),
+                    v.sectorNameEn(),
+                    v.communeCode(),
+                    v.communeName(),
+                    v.address(),
+                    v.workersTotal(),
+                    v.workersFemale(),
+                    v.foundedOn(),
+                    v.managingUnitId(),
+                    m.map(OrgUnitView::code).orElse(""),
+                    m.map(OrgUnitView::name).orElse(""),
+                    v.coveringUnitId(),
+                    cv.map(OrgUnitView::code).orElse(null),
+                    cv.map(OrgUnitView::name).orElse(null),
+                    v.covered(),
+                    v.demo(),
+                    v.version(),
+                    v.createdAt(),
+                    v.updatedAt()));
+        }
+        return out;
+    }
+
+    /** A row without its unit labels (see {@link #labelled}). */
+    private static EnterpriseView view(ResultSet rs) throws SQLException {
         long managing = rs.getLong("managing_unit_id");
         long c = rs.getLong("covering_unit_id");
         Long covering = rs.wasNull() ? null : c;
-        Optional<OrgUnitView> m = labels.of(managing);
-        Optional<OrgUnitView> cv = labels.of(covering);
         return new EnterpriseView(
                 rs.getLong("id"),
                 rs.getString("tax_code"),
@@ -222,11 +269,11 @@ class EnterpriseQueries {
                 rs.getInt("workers_female"),
                 rs.getObject("founded_on", LocalDate.class),
                 managing,
-                m.map(OrgUnitView::code).orElse(""),
-                m.map(OrgUnitView::name).orElse(""),
+                "",
+                "",
                 covering,
-                cv.map(OrgUnitView::code).orElse(null),
-                cv.map(OrgUnitView::name).orElse(null),
+                null,
+                null,
                 rs.getBoolean("covered"),
                 rs.getBoolean("demo"),
                 rs.getInt("version"),

@@ -1,5 +1,6 @@
 package vn.congdoan.enterprises.internal;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,13 +72,23 @@ class UnitDirectory {
         return tree.paths(List.of(unitId)).get(unitId);
     }
 
-    /** Labels for many rows: each unit read once per call. */
+    /** Labels for many rows: each unit read once per call, those of a page of rows in one query ({@link #load}). */
     Labels labels() {
         return new Labels();
     }
 
     final class Labels {
         private final Map<Long, Optional<OrgUnitView>> cache = new HashMap<>();
+
+        /** Reads the units not read yet, all in one query. */
+        void load(Collection<Long> ids) {
+            List<Long> missing =
+                    ids.stream().distinct().filter(id -> !cache.containsKey(id)).toList();
+            Map<Long, OrgUnitView> found = tree.findAll(missing);
+            for (Long id : missing) {
+                cache.put(id, Optional.ofNullable(found.get(id)));
+            }
+        }
 
         Optional<OrgUnitView> of(@Nullable Long id) {
             if (id == null) {

@@ -1,5 +1,7 @@
 package vn.congdoan.finance.internal;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -33,6 +35,27 @@ public class FinanceAccess {
     public boolean holds(AccessScope scope, String permission, long unitId) {
         Set<Long> roots = scope.roots(permission);
         return !roots.isEmpty() && tree.isWithin(unitId, roots);
+    }
+
+    /**
+     * Those of the units that lie in a subtree where the caller holds the permission: one query for all of them (their
+     * tree paths), for filtering a list of rows.
+     */
+    public Set<Long> holdsOver(AccessScope scope, String permission, Collection<Long> unitIds) {
+        String[] roots = scope.paths(permission);
+        if (roots.length == 0 || unitIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> out = new HashSet<>();
+        tree.paths(unitIds).forEach((unit, path) -> {
+            for (String root : roots) {
+                if (path.equals(root) || path.startsWith(root + ".")) {
+                    out.add(unit);
+                    return;
+                }
+            }
+        });
+        return out;
     }
 
     /** Whether the caller may read the unit's books (finance officer, accountant or inspector over it). */

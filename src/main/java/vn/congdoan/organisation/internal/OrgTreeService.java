@@ -311,6 +311,23 @@ class OrgTreeService implements OrgTree {
     }
 
     @Override
+    public Map<Long, OrgUnitView> findAll(Collection<Long> ids) {
+        Map<Long, OrgUnitView> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        LocalDate today = today();
+        jdbc.sql(SELECT_NEAREST + " where u.id = any(cast(:ids as bigint[]))")
+                .param("ids", SqlArrays.ofLongs(ids))
+                .param("d", today)
+                .query((ResultSet rs) -> {
+                    OrgUnitView v = view(rs, today);
+                    out.put(v.id(), v);
+                });
+        return out;
+    }
+
+    @Override
     public boolean isWithin(long unitId, Collection<Long> roots) {
         if (roots.isEmpty()) {
             return false;

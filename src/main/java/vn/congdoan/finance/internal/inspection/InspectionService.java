@@ -3,6 +3,7 @@ package vn.congdoan.finance.internal.inspection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -95,9 +96,13 @@ class InspectionService implements FinanceInspection {
                         rs.getString("settlement"),
                         rs.getLong("overdue")))
                 .list();
-        List<Disclosures.DisclosureView> overdue = disclosures.overdueBelow(scope).stream()
-                .filter(d -> access.holds(scope, FeeRules.INSPECT, d.unitId()))
-                .toList();
+        List<Disclosures.DisclosureView> below = disclosures.overdueBelow(scope);
+        Set<Long> inspected = access.holdsOver(
+                scope,
+                FeeRules.INSPECT,
+                below.stream().map(Disclosures.DisclosureView::unitId).toList());
+        List<Disclosures.DisclosureView> overdue =
+                below.stream().filter(d -> inspected.contains(d.unitId())).toList();
         return new Overview(year, rows, p, PAGE_SIZE, total, overdue);
     }
 

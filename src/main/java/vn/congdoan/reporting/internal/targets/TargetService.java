@@ -28,6 +28,7 @@ import vn.congdoan.shared.Actor;
 import vn.congdoan.shared.Dates;
 import vn.congdoan.shared.FieldProblem;
 import vn.congdoan.shared.NotFoundException;
+import vn.congdoan.shared.SqlArrays;
 
 /**
  * Yearly targets (chỉ tiêu; DOMAIN.md §8): a parent assigns them to its children (target.manage over the parent);
@@ -69,11 +70,12 @@ class TargetService implements Targets {
         checkYear(year);
         Map<String, Indicator> byCode = byCode();
         Unit unit = unit(unitId);
-        UnitTargets own = unitTargets(unit, year, byCode);
-        List<UnitTargets> children = new ArrayList<>();
-        for (Unit child : childrenWithTargets(unitId, year)) {
-            children.add(unitTargets(child, year, byCode));
-        }
+        List<Unit> units = new ArrayList<>();
+        units.add(unit);
+        units.addAll(childrenWithTargets(unitId, year));
+        List<UnitTargets> all = unitTargets(units, year, byCode);
+        UnitTargets own = all.get(0);
+        List<UnitTargets> children = List.copyOf(all.subList(1, all.size()));
         Map<String, long[]> sums = new LinkedHashMap<>();
         Map<String, Boolean> actualKnown = new HashMap<>();
         for (UnitTargets c : children) {
@@ -268,57 +270,90 @@ class TargetService implements Targets {
         }
     }
 
-    private UnitTargets unitTargets(Unit unit, int year, Map<String, Indicator> byCode) {
+    /**
+     * The targets of the units for the year, in the units' order. Sets, targets and recorded actuals are read for all
+     * units at once (a province has about a hundred children, most without targets); only the computed actuals are
+     * figured per unit that has targets, each a statistic over its own subtree.
+     */
+    private List<UnitTargets> unitTargets(List<Unit> units, int year, Map<String, Indicator> byCode) {
         record Set(long id, int version) {}
-        Set set = jdbc.sql("select id, version from reporting.target_set where unit_id = :u and year = :y")
-                .param("u", unit.id)
+        String unitIds = SqlArrays.ofLongs(units.stream().map(Unit::id).toList());
+        Map<Long, Set> sets = new HashMap<>();
+        jdbc.sql("""
+                        select unit_id, id, version from reporting.target_set
+                         where unit_id = any(cast(:u as bigint[])) and year = :y
+                        """)
+                .param("u", unitIds)
                 .param("y", year)
-                .query((rs, n) -> new Set(rs.getLong(1), rs.getInt(2)))
-                .optional()
-                .orElse(null);
-        if (set == null) {
-            return new UnitTargets(unit.id, unit.code, unit.name, 0, List.of(), Tally.NONE);
-        }
-        Map<String, Long> targets = new LinkedHashMap<>();
-        jdbc.sql("select indicator_code, value from reporting.target where target_set_id = :s")
-                .param("s", set.id)
-                .query((rs, n) -> targets.put(rs.getString(1), rs.getLong(2)))
+                .query((rs, n) -> sets.put(rs.getLong(1), new Set(rs.getLong(2), rs.getInt(3))))
                 .list();
+        Map<Long, Map<String, Long>> targetsBySet = new HashMap<>();
+        Map<Long, Map<String, Object[]>> manualByUnit = new HashMap<>();
+        if (!sets.isEmpty()) {
+            jdbc.sql("""
+                            select target_set_id, indicator_code, value from reporting.target
+                             where target_set_id = any(cast(:s as bigint[]))
+                            """)
+                    .param(
+                            "s",
+                            SqlArrays.ofLongs(
+                                    sets.values().stream().map(Set::id).toList()))
+                    .query((rs, n) -> targetsBySet
+                            .computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+                            .put(rs.getString(2), rs.getLong(3)))
+                    .list();
+            jdbc.sql("""
+                            select unit_id, indicator_code, value, recorded_by_name, recorded_at, version
+                              from reporting.target_actual
+                             where unit_id = any(cast(:u as bigint[])) and year = :y
+                            """)
+                    .param("u", SqlArrays.ofLongs(sets.keySet()))
+                    .param("y", year)
+                    .query((rs, n) -> manualByUnit
+                            .computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                            .put(rs.getString(2), new Object[] {
+                                rs.getLong(3),
+                                rs.getString(4),
+                                rs.getTimestamp(5).toInstant(),
+                                rs.getInt(6)
+                            }))
+                    .list();
+        }
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate end = LocalDate.of(year, 12, 31);
         LocalDate today = Dates.today(clock);
         LocalDate to = end.isAfter(today) ? today : end;
-        Map<String, Long> computed =
-                to.isBefore(from) ? Map.of() : indicators.compute(unit.id, from, to, targets.keySet());
-        Map<String, Object[]> manual = new HashMap<>();
-        jdbc.sql("""
-                        select indicator_code, value, recorded_by_name, recorded_at, version from reporting.target_actual
-                         where unit_id = :u and year = :y
-                        """)
-                .param("u", unit.id)
-                .param("y", year)
-                .query((rs, n) -> manual.put(rs.getString(1), new Object[] {
-                    rs.getLong(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getInt(5)
-                }))
-                .list();
-        List<TargetLine> lines = new ArrayList<>();
-        for (Indicator i : byCode.values()) {
-            Long target = targets.get(i.code());
-            if (target == null) {
+        List<UnitTargets> result = new ArrayList<>();
+        for (Unit unit : units) {
+            Set set = sets.get(unit.id);
+            if (set == null) {
+                result.add(new UnitTargets(unit.id, unit.code, unit.name, 0, List.of(), Tally.NONE));
                 continue;
             }
-            if (i.computed()) {
-                lines.add(line(i, target, computed.get(i.code()), null, null, 0));
-            } else {
-                Object[] m = manual.get(i.code());
-                lines.add(
-                        m == null
-                                ? line(i, target, null, null, null, 0)
-                                : line(i, target, (Long) m[0], (String) m[1], (Instant) m[2], (Integer) m[3]));
+            Map<String, Long> targets = targetsBySet.getOrDefault(set.id, Map.of());
+            Map<String, Object[]> manual = manualByUnit.getOrDefault(unit.id, Map.of());
+            Map<String, Long> computed =
+                    to.isBefore(from) ? Map.of() : indicators.compute(unit.id, from, to, targets.keySet());
+            List<TargetLine> lines = new ArrayList<>();
+            for (Indicator i : byCode.values()) {
+                Long target = targets.get(i.code());
+                if (target == null) {
+                    continue;
+                }
+                if (i.computed()) {
+                    lines.add(line(i, target, computed.get(i.code()), null, null, 0));
+                } else {
+                    Object[] m = manual.get(i.code());
+                    lines.add(
+                            m == null
+                                    ? line(i, target, null, null, null, 0)
+                                    : line(i, target, (Long) m[0], (String) m[1], (Instant) m[2], (Integer) m[3]));
+                }
             }
+            Tally tally = new Tally((int) lines.stream().filter(TargetLine::met).count(), lines.size());
+            result.add(new UnitTargets(unit.id, unit.code, unit.name, set.version, lines, tally));
         }
-        Tally tally = new Tally((int) lines.stream().filter(TargetLine::met).count(), lines.size());
-        return new UnitTargets(unit.id, unit.code, unit.name, set.version, lines, tally);
+        return result;
     }
 
     static TargetLine line(
