@@ -81,22 +81,12 @@ final class DashboardBenchmark {
 
     int run(MemberBenchSuite.Options options) throws SQLException, IOException {
         LocalDate today = Dates.today(clock);
-        long t0 = System.nanoTime();
-        NationalTree tree = NationalTreeGenerator.generate(options.grassroots(), options.seed(), today);
-        NationalTreeGenerator.Loaded treeLoaded = NationalTreeGenerator.load(dataSource, tree);
-        long treeMillis = (System.nanoTime() - t0) / 1_000_000;
-        MemberWorld world = MemberWorld.plan(tree, options.members(), options.seed(), today);
-        NationalMembersGenerator.Loaded loaded = NationalMembersGenerator.load(dataSource, world, today, out);
-        out.printf(
-                "World: %,d units, %,d members (%s).%n",
-                tree.units().size(), loaded.members(), loaded.reused() ? "reused" : "generated");
-        String load = loaded.reused()
-                ? "the same members left by an earlier run were reused; that run made them as follows: "
-                        + (loaded.earlier() == null ? "(not recorded)" : loaded.earlier())
-                : MemberBenchReport.loadSteps(loaded, treeLoaded, treeMillis);
-        if (!loaded.reused()) {
-            NationalMembersGenerator.record(dataSource, load);
-        }
+        GeneratedWorld g =
+                GeneratedWorld.load(dataSource, options.grassroots(), options.members(), options.seed(), today, out);
+        NationalTree tree = g.tree();
+        MemberWorld world = g.world();
+        NationalMembersGenerator.Loaded loaded = g.loaded();
+        String load = g.load();
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
             s.execute("analyze membership.membership_period");

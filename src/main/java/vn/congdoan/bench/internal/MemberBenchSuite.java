@@ -113,25 +113,11 @@ final class MemberBenchSuite {
 
     Outcome run(Options options) throws SQLException, IOException, InterruptedException {
         LocalDate today = Dates.today(clock);
-        long t0 = System.nanoTime();
-        NationalTree tree = NationalTreeGenerator.generate(options.grassroots(), options.seed(), today);
-        NationalTreeGenerator.Loaded treeLoaded = NationalTreeGenerator.load(dataSource, tree);
-        long treeMillis = (System.nanoTime() - t0) / 1_000_000;
-        out.printf(
-                "Tree: %,d units (%,d grassroots unions) %s in %,d ms.%n",
-                tree.units().size(),
-                tree.grassroots(),
-                treeLoaded.reused() ? "reused" : "generated and loaded",
-                treeMillis);
-        MemberWorld world = MemberWorld.plan(tree, options.members(), options.seed(), today);
-        out.printf(
-                "Members: %,d in %,d grassroots unions; loading…%n",
-                world.members(), world.units().size());
-        NationalMembersGenerator.Loaded loaded = NationalMembersGenerator.load(dataSource, world, today, out);
-        out.println(
-                loaded.reused()
-                        ? "Reused the members already in the database."
-                        : String.format(Locale.ROOT, "Members loaded in %.1f s.", loaded.millis() / 1000.0));
+        GeneratedWorld g =
+                GeneratedWorld.load(dataSource, options.grassroots(), options.members(), options.seed(), today, out);
+        NationalTree tree = g.tree();
+        MemberWorld world = g.world();
+        NationalMembersGenerator.Loaded loaded = g.loaded();
 
         int mismatches = 0;
         ImportBenchmark.Result imports = null;
@@ -166,14 +152,7 @@ final class MemberBenchSuite {
                 tree.sectors().size(),
                 tree.communes().size(),
                 options.seed());
-        String load;
-        if (loaded.reused()) {
-            load = "the same members left by an earlier run were reused; that run made them as follows: "
-                    + (loaded.earlier() == null ? "(not recorded)" : loaded.earlier());
-        } else {
-            load = MemberBenchReport.loadSteps(loaded, treeLoaded, treeMillis);
-            NationalMembersGenerator.record(dataSource, load);
-        }
+        String load = g.load();
         BenchReport.Setting setting = new BenchReport.Setting(
                 options.command(),
                 OffsetDateTime.now(clock)

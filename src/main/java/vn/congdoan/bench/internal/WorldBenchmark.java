@@ -115,23 +115,11 @@ final class WorldBenchmark {
     /** Exit code: 0, 1 when facade and SQL disagreed, an import went wrong or a checked ratio is past its threshold. */
     int run(Options o) throws SQLException, IOException, InterruptedException {
         LocalDate today = Dates.today(clock);
-        long t0 = System.nanoTime();
-        NationalTree tree = NationalTreeGenerator.generate(o.grassroots(), o.seed(), today);
-        NationalTreeGenerator.Loaded treeLoaded = NationalTreeGenerator.load(dataSource, tree);
-        long treeMillis = (System.nanoTime() - t0) / 1_000_000;
-        MemberWorld world = MemberWorld.plan(tree, o.memberCount(), o.seed(), today);
-        out.printf(
-                "World %s: %,d units, %,d members; loading…%n",
-                o.world(), tree.units().size(), world.members());
-        NationalMembersGenerator.Loaded loaded = NationalMembersGenerator.load(dataSource, world, today, out);
-        String load;
-        if (loaded.reused()) {
-            load = "reused from an earlier run, which made it as follows: "
-                    + (loaded.earlier() == null ? "(not recorded)" : loaded.earlier());
-        } else {
-            load = MemberBenchReport.loadSteps(loaded, treeLoaded, treeMillis);
-            NationalMembersGenerator.record(dataSource, load);
-        }
+        GeneratedWorld g = GeneratedWorld.load(dataSource, o.grassroots(), o.memberCount(), o.seed(), today, out);
+        NationalTree tree = g.tree();
+        MemberWorld world = g.world();
+        NationalMembersGenerator.Loaded loaded = g.loaded();
+        String load = g.load();
         String disk = disk();
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
