@@ -165,7 +165,10 @@ class StatisticsJourneyIT {
         page.getByLabel(Pattern.compile("Mật khẩu")).fill(FullApplicationTest.PASSWORD);
         page.locator("form[action='/login'] button[type=submit]").click();
         // Signed in once the layout shows the navigation (the login page has none).
-        assertThat(page.locator("nav a[href='/reports']")).isVisible();
+        // The first page after signing in is the dashboard: give it time on a loaded machine.
+        assertThat(page.locator("nav a[href='/reports']"))
+                .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                        .setTimeout(30_000));
         return page;
     }
 

@@ -61,7 +61,6 @@ class ReportController {
         model.addAttribute("periods", periods);
         model.addAttribute("period", period);
         model.addAttribute("rollUp", reports.rollUp(unit, period, scope));
-        model.addAttribute("reports", reports.list(unit, period, scope));
         model.addAttribute("unitId", unit);
         model.addAttribute("canOpen", scope.can(StatisticsReports.SUBMIT));
         return "reporting/reports/overview";
