@@ -116,11 +116,11 @@ final class BenchReport {
         Files.writeString(file, updated, StandardCharsets.UTF_8);
     }
 
-    private static String start(String suite) {
+    static String start(String suite) {
         return "<!-- bench:" + suite + ":start -->";
     }
 
-    private static String end(String suite) {
+    static String end(String suite) {
         return "<!-- bench:" + suite + ":end -->";
     }
 

@@ -222,6 +222,7 @@ final class HttpLoad {
                             Double.parseDouble(f[5]) / 1000,
                             Double.parseDouble(f[6]) / 1000,
                             Long.parseLong(f[7]));
+                    settle();
                     out.printf(
                             Locale.ROOT,
                             "%-40s %,9.1f req/s  p50 %8.1f  p95 %8.1f  p99 %8.1f ms  errors %d%n",
@@ -242,6 +243,32 @@ final class HttpLoad {
                 }
             }
             Files.deleteIfExists(dir);
+        }
+    }
+
+    /**
+     * Waits until the server has worked off what the run left queued (wrk stops sending, the server goes on answering
+     * the requests it accepted): the health check, which takes a database connection from the same pool, answers
+     * within a second again — at most two minutes. Otherwise the next run would measure this one's backlog.
+     */
+    private void settle() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            long t0 = System.nanoTime();
+            try {
+                HttpResponse<Void> r = http.send(
+                        HttpRequest.newBuilder(uri("/actuator/health"))
+                                .timeout(java.time.Duration.ofSeconds(60))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200 && System.nanoTime() - t0 < 1_000_000_000L) {
+                    return;
+                }
+            } catch (java.net.http.HttpTimeoutException e) {
+                // Still busy: ask again.
+            }
+            Thread.sleep(1000);
         }
     }
 

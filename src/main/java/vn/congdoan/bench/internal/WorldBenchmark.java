@@ -284,10 +284,12 @@ final class WorldBenchmark {
         List<String> regressions = o.check().isBlank() || o.check().equals("none") ? List.of() : check(o, rows);
         String setting = setting(o, tree, world, loaded, load, disk, wrk);
         if (!o.report().isBlank() && !o.report().equals("none")) {
-            String section = "## One run, one table: the " + o.world() + " world (issue 8)\n\n" + setting + "\n" + table
-                    + "\n" + notes(o, regressions);
+            String key = SUITE + ":" + o.world();
+            String section =
+                    BenchReport.start(key) + "\n## One run, one table: the " + o.world() + " world (issue 8)\n\n"
+                            + setting + "\n" + table + "\n" + notes(o, regressions) + BenchReport.end(key) + "\n";
             Path file = Path.of(o.report());
-            BenchReport.write(file, SUITE + ":" + o.world(), section);
+            BenchReport.write(file, key, section);
             out.println("Written to " + file.toAbsolutePath());
         }
         if (!regressions.isEmpty()) {
